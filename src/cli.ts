@@ -1,0 +1,141 @@
+/**
+ * The command line:
+ *
+ *   argv ──parseOptions──▶ PlotOptions ──resolveRequest──▶ PlotRequest ──plot──▶ field + chart ──produce──▶ file | stdout
+ *
+ * Exit status: 0 done; 2 the input was wrong and nothing was written; 1 the work failed.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError } from './errors.js';
+import { BUILTINS } from './functions/builtins.js';
+import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
+import { BINARY_FORMATS } from './output/format.js';
+import { isChart, produce } from './output/produce.js';
+import { writeAtomic, writeStdout } from './output/write.js';
+import { plot, type Plot } from './plot.js';
+import { resolveRequest, type PlotRequest } from './request.js';
+import { VERSION } from './version.js';
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+function program(): Command {
+  const cmd = new Command('gradplot')
+    .description('Draw the gradient field of a function of two variables as a quiver chart.')
+    .version(VERSION)
+    .option('--debug', 'show stack traces of failures')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`gradplot: ${text.replace(/^error: /, '')}`) });
+  for (const spec of OPTIONS) {
+    const option = new Option(spec.flags, spec.description);
+    if (option.required) {
+      option.argParser((value: string) => {
+        try {
+          spec.parse(value);
+        } catch (e) {
+          if (e instanceof OptionValueError) throw new InvalidArgumentError(e.message);
+          throw e;
+        }
+        return value;
+      });
+    }
+    cmd.addOption(option);
+  }
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  gradplot --fn xy --range -2,2 --step 0.25 -o xy.png
+  gradplot --expr "sin(x0*x1)" -o field.svg
+  gradplot --fn sum_sq --xrange -3,3 --yrange -1,1 --step 0.5 -o field.csv
+  gradplot list`,
+  );
+  cmd.action(async (flags: Record<string, unknown>) => {
+    const { debug: _debug, ...raw } = flags;
+    await draw(raw);
+  });
+  cmd
+    .command('list')
+    .description('list the built-in functions with their formulas and default ranges')
+    .action(() => {
+      process.stdout.write(listing());
+    });
+  return cmd;
+}
+
+/** argv values are checked once by commander (for its error) and read here into typed options. */
+function toOptions(raw: Record<string, unknown>): PlotOptions {
+  const { options, errors } = parseOptions(raw);
+  if (errors.length) throw new InputError(errors[0].key, errors[0].detail);
+  return options;
+}
+
+async function draw(raw: Record<string, unknown>): Promise<void> {
+  const request = resolveRequest(toOptions(raw));
+  if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
+    throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
+  }
+  const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
+  report(result);
+  if (request.out === undefined || request.format === undefined) return;
+  const chunks = await produce(result, request.format);
+  if (request.out === '-') await writeStdout(chunks);
+  else {
+    try {
+      await writeAtomic(request.out, chunks);
+    } catch (error) {
+      throw new Error(`cannot write ${request.out}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+// Messages about the run go to stderr; the check is the output itself when there is no file.
+function report({ request, quiver, check }: Plot): void {
+  if (quiver?.skipped) {
+    const total = request.nx * request.ny;
+    process.stderr.write(`gradplot: warning: ${quiver.skipped} of ${total} points have no finite f or gradient and are left out of the chart\n`);
+  }
+  if (check) {
+    const at = (p: number[]) => `(${p.map((v) => +v.toPrecision(6)).join(', ')})`;
+    const line =
+      `check (${describeMethod(request)}): largest |Δ∇f| = ${check.maxAbs.toExponential(3)} at ${at(check.atAbs)}, ` +
+      `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
+    (request.out === undefined ? process.stdout : process.stderr).write(line);
+  }
+}
+
+function describeMethod({ method, h }: PlotRequest): string {
+  return method === 'analytic' ? 'analytic' : `${method}, h = ${h}`;
+}
+
+function listing(): string {
+  const rows = BUILTINS.map((b) => [
+    [b.name, ...b.aliases].join(', '),
+    b.formula,
+    `${b.range[0].join(',')} × ${b.range[1].join(',')} step ${b.step}`,
+    b.note ?? '',
+  ]);
+  const header = ['name', 'f(x0, x1)', 'default grid', ''];
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
+  return [header, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** Runs the CLI on `argv` (as process.argv) and resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await program().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`gradplot: ${error.message}\n${error.context ? error.context + '\n' : ''}`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(debug ? `${(error as Error).stack}\n` : `gradplot: ${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+}

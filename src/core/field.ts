@@ -1,0 +1,29 @@
+import type { ScalarFunction } from '../functions/types.js';
+import { numericalGradient, type GradientOptions } from './gradient.js';
+import type { Points } from './points.js';
+
+/** A function sampled on points: its values and its gradient, row for row. */
+export interface Field {
+  readonly points: Points;
+  /** f at each point. */
+  readonly f: Float64Array;
+  /** ∇f at each point (the true gradient, never negated). */
+  readonly gradient: Points;
+}
+
+/** f at every row of `at`, through one scratch row (no allocation per point). */
+export function evaluate(fn: ScalarFunction, at: Points): Float64Array {
+  const { data, dim, count } = at;
+  const values = new Float64Array(count);
+  const x = new Float64Array(dim);
+  for (let r = 0, base = 0; r < count; r++, base += dim) {
+    for (let d = 0; d < dim; d++) x[d] = data[base + d];
+    values[r] = fn.f(x);
+  }
+  return values;
+}
+
+/** Samples f and ∇f at every point. */
+export function sampleField(fn: ScalarFunction, at: Points, options?: GradientOptions): Field {
+  return { points: at, f: evaluate(fn, at), gradient: numericalGradient(fn, at, options) };
+}

@@ -1,0 +1,34 @@
+import { InputError } from '../errors.js';
+import type { FunctionRef } from '../request.js';
+import { findBuiltin } from './builtins.js';
+import type { ScalarFunction } from './types.js';
+
+/** A function ready to sample, with the text that names it on a chart. */
+export interface NamedFunction {
+  fn: ScalarFunction;
+  /** Built-in name, or undefined for an expression. */
+  name?: string;
+  /** The formula as people read it. */
+  formula: string;
+  /** Why there is no exact gradient, when there is none. */
+  noExactGradient?: string;
+}
+
+/**
+ * The function a request names. Expressions are compiled here, with the parser
+ * loaded only now, so runs of built-ins never pay for it.
+ */
+export async function resolveFunction(ref: FunctionRef): Promise<NamedFunction> {
+  if (ref.kind === 'builtin') {
+    const builtin = findBuiltin(ref.name)!;
+    return { fn: builtin, name: builtin.name, formula: builtin.formula };
+  }
+  const { compileExpression, ExpressionError } = await import('./expression.js');
+  try {
+    const compiled = await compileExpression(ref.source);
+    return { fn: compiled, formula: compiled.formula, noExactGradient: compiled.gradUnavailable };
+  } catch (error) {
+    if (error instanceof ExpressionError) throw new InputError('expr', error.message, error.pointer());
+    throw error;
+  }
+}

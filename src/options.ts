@@ -1,0 +1,141 @@
+import { METHODS, type Method } from './core/gradient.js';
+import type { Range } from './functions/types.js';
+import { FORMATS, type Format } from './output/format.js';
+
+/**
+ * The options of one chart, as a user gives them: on the command line, in a
+ * batch manifest or to the library. Every field is optional; `resolveRequest`
+ * fills in defaults and checks how they fit together.
+ */
+export interface PlotOptions {
+  /** A built-in function by name (`gradplot list`). */
+  fn?: string;
+  /** Your own function of x0, x1 (aliases x, y). */
+  expr?: string;
+  /** Both axes, `[min, max]`. Default `[-2, 2]`, or the built-in's own range. */
+  range?: Range;
+  /** The x0 axis only; overrides `range`. */
+  xrange?: Range;
+  /** The x1 axis only; overrides `range`. */
+  yrange?: Range;
+  /** Grid spacing in units of x. Default 0.25, or the built-in's own step. */
+  step?: number;
+  /** Difference step in units of x. Default 1e-4, as the book. */
+  h?: number;
+  /** `central` (default), `forward`, `five-point` or `analytic`. */
+  method?: Method;
+  /** Draw +∇f instead of the descent direction −∇f. Default false. */
+  ascent?: boolean;
+  /** Print how far the chosen method is from the exact gradient. Default false. */
+  check?: boolean;
+  /** Output file; `-` is stdout and needs `format`. */
+  out?: string;
+  /** Output format; default from the extension of `out`. */
+  format?: Format;
+  /** Pixel ratio of PNG output. Default 2. */
+  scale?: number;
+}
+
+/** How one option is spelt on the command line and read from any source. */
+export interface OptionSpec {
+  key: keyof PlotOptions;
+  /** Commander flags, e.g. `-r, --range <min,max>`. */
+  flags: string;
+  description: string;
+  /** Reads a value from argv (a string) or a manifest (string, number, boolean or array); throws with what is accepted. */
+  parse: (value: unknown) => unknown;
+  /** JSON Schema of the manifest value. */
+  schema: Record<string, unknown>;
+}
+
+/** Thrown by option parsers: what is accepted, and the value that was not. */
+export class OptionValueError extends Error {}
+
+function shown(value: unknown): string {
+  return JSON.stringify(typeof value === 'string' ? value : (value ?? null)) ?? String(value);
+}
+
+function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return NaN;
+}
+
+/** A finite number greater than zero. */
+export function positive(value: unknown): number {
+  const n = toNumber(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new OptionValueError(`expected a number greater than 0, got ${shown(value)}`);
+  return n;
+}
+
+/** `min,max` (or `[min, max]`) with finite numbers and min < max. */
+export function range(value: unknown): Range {
+  const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  const [min, max] = parts.map(toNumber);
+  if (parts.length !== 2 || !Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) {
+    throw new OptionValueError(`expected min,max with min < max (e.g. -2,2), got ${shown(value)}`);
+  }
+  return [min, max];
+}
+
+function oneOf<T extends string>(allowed: readonly T[]) {
+  return (value: unknown): T => {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    throw new OptionValueError(`expected one of ${allowed.join(', ')}, got ${shown(value)}`);
+  };
+}
+
+function text(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new OptionValueError(`expected a non-empty string, got ${shown(value)}`);
+  return value;
+}
+
+function flag(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new OptionValueError(`expected true or false, got ${shown(value)}`);
+}
+
+const rangeSchema = {
+  oneOf: [
+    { type: 'string', pattern: '^\\s*-?[0-9.eE+-]+\\s*,\\s*-?[0-9.eE+-]+\\s*$' },
+    { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+  ],
+};
+const positiveSchema = { type: 'number', exclusiveMinimum: 0 };
+
+/** Every chart option, in the order `--help` lists them. */
+export const OPTIONS: readonly OptionSpec[] = [
+  { key: 'fn', flags: '-f, --fn <name>', description: 'a built-in function (see `gradplot list`)', parse: text, schema: { type: 'string' } },
+  { key: 'expr', flags: '-e, --expr <expression>', description: 'your own function of x0, x1 (aliases x, y), e.g. "sin(x0*x1)"', parse: text, schema: { type: 'string' } },
+  { key: 'range', flags: '-r, --range <min,max>', description: 'range of both axes (default: -2,2 or the built-in\'s own)', parse: range, schema: rangeSchema },
+  { key: 'xrange', flags: '--xrange <min,max>', description: 'range of the x0 axis', parse: range, schema: rangeSchema },
+  { key: 'yrange', flags: '--yrange <min,max>', description: 'range of the x1 axis', parse: range, schema: rangeSchema },
+  { key: 'step', flags: '-s, --step <size>', description: 'grid spacing (default: 0.25 or the built-in\'s own)', parse: positive, schema: positiveSchema },
+  { key: 'h', flags: '--h <size>', description: 'difference step (default: 1e-4)', parse: positive, schema: positiveSchema },
+  { key: 'method', flags: '--method <name>', description: `gradient method: ${METHODS.join(', ')} (default: central)`, parse: oneOf(METHODS), schema: { enum: METHODS } },
+  { key: 'ascent', flags: '--ascent', description: 'draw +∇f instead of −∇f (the descent direction)', parse: flag, schema: { type: 'boolean' } },
+  { key: 'check', flags: '--check', description: 'print the largest difference from the exact gradient', parse: flag, schema: { type: 'boolean' } },
+  { key: 'out', flags: '-o, --out <file>', description: 'output file: .png .svg .vl.json .csv .json, or - for stdout', parse: text, schema: { type: 'string' } },
+  { key: 'format', flags: '--format <fmt>', description: `output format: ${FORMATS.join(', ')} (default: from the extension)`, parse: oneOf(FORMATS), schema: { enum: FORMATS } },
+  { key: 'scale', flags: '--scale <ratio>', description: 'pixel ratio of PNG output (default: 2)', parse: positive, schema: positiveSchema },
+];
+
+/** Reads raw values (argv strings or manifest values) into typed options; throws InputError-ready details per key. */
+export function parseOptions(raw: Record<string, unknown>): { options: PlotOptions; errors: { key: string; detail: string }[] } {
+  const options: Record<string, unknown> = {};
+  const errors: { key: string; detail: string }[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const spec = OPTIONS.find((o) => o.key === key);
+    if (!spec) {
+      errors.push({ key, detail: `unknown option; expected one of ${OPTIONS.map((o) => o.key).join(', ')}` });
+      continue;
+    }
+    try {
+      options[key] = spec.parse(value);
+    } catch (e) {
+      if (!(e instanceof OptionValueError)) throw e;
+      errors.push({ key, detail: e.message });
+    }
+  }
+  return { options: options as PlotOptions, errors };
+}

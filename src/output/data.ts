@@ -1,0 +1,56 @@
+import type { Field } from '../core/field.js';
+
+const COLUMNS = 'x0,x1,f,g0,g1';
+const ROWS_PER_CHUNK = 4096;
+
+// Shortest text that reads back to the same float64; not-finite becomes an empty cell.
+function cell(v: number): string {
+  return Number.isFinite(v) ? String(v) : '';
+}
+
+/**
+ * The field as CSV, `x0,x1,f,g0,g1`, one row per grid point in grid order,
+ * g = ∇f (not negated). Yields chunks of rows so a large grid streams.
+ */
+export function* csvChunks(field: Field): Generator<string> {
+  const { points, f, gradient } = field;
+  const [p, g] = [points.data, gradient.data];
+  yield COLUMNS + '\n';
+  let chunk = '';
+  for (let i = 0; i < points.count; i++) {
+    chunk += `${cell(p[2 * i])},${cell(p[2 * i + 1])},${cell(f[i])},${cell(g[2 * i])},${cell(g[2 * i + 1])}\n`;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+// JSON has no NaN or Infinity: not-finite becomes null.
+function json(v: number): string {
+  return Number.isFinite(v) ? String(v) : 'null';
+}
+
+/**
+ * The field as JSON: the entries of `meta` (the request, the function), then
+ * `"points": [{x0, x1, f, g0, g1}, …]` in grid order, streamed in chunks.
+ */
+export function* jsonChunks(field: Field, meta: Record<string, unknown>): Generator<string> {
+  const { points, f, gradient } = field;
+  const [p, g] = [points.data, gradient.data];
+  const head = Object.entries(meta)
+    .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')},\n`)
+    .join('');
+  yield `{\n${head}  "points": [\n`;
+  let chunk = '';
+  for (let i = 0; i < points.count; i++) {
+    const sep = i + 1 < points.count ? ',\n' : '\n';
+    chunk += `    {"x0": ${json(p[2 * i])}, "x1": ${json(p[2 * i + 1])}, "f": ${json(f[i])}, "g0": ${json(g[2 * i])}, "g1": ${json(g[2 * i + 1])}}${sep}`;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + '  ]\n}\n';
+}

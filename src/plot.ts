@@ -1,0 +1,49 @@
+import { compareGradients, type GradientError } from './core/check.js';
+import { sampleField, type Field } from './core/field.js';
+import { numericalGradient } from './core/gradient.js';
+import { axis, meshgrid } from './core/grid.js';
+import { InputError } from './errors.js';
+import { resolveFunction, type NamedFunction } from './functions/resolve.js';
+import { quiverSpec, type Quiver } from './render/quiver.js';
+import type { PlotRequest } from './request.js';
+
+/** Everything one request computes: the function, its field, the chart, and the check. */
+export interface Plot {
+  request: PlotRequest;
+  function: NamedFunction;
+  field: Field;
+  /** The chart; absent when the request only exports data. */
+  quiver?: Quiver;
+  /** Present when the request asked for `check`. */
+  check?: GradientError;
+}
+
+/**
+ * Runs the pure part of the pipeline for one request:
+ * function → meshgrid → gradient → quiver spec. Writes nothing.
+ */
+export async function plot(request: PlotRequest, { chart = true }: { chart?: boolean } = {}): Promise<Plot> {
+  const named = await resolveFunction(request.fn);
+  const { fn } = named;
+  const needsExact = request.method === 'analytic' || request.check;
+  if (needsExact && !fn.grad) {
+    const why = named.noExactGradient ?? 'this function has no exact gradient';
+    throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
+  }
+  const grid = meshgrid(axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step));
+  const field = sampleField(fn, grid, { h: request.h, method: request.method });
+  const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
+  const quiver = chart ? chartOf(request, named, field) : undefined;
+  return { request, function: named, field, quiver, check };
+}
+
+function chartOf(request: PlotRequest, named: NamedFunction, field: Field): Quiver {
+  return quiverSpec(field, {
+    title: `f(x0, x1) = ${named.formula}`,
+    subtitle: named.name,
+    xrange: request.xrange,
+    yrange: request.yrange,
+    step: request.step,
+    ascent: request.ascent,
+  });
+}

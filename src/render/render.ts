@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** Formats the renderer makes from a Vega-Lite spec. */
+export type ChartFormat = 'png' | 'svg' | 'pdf' | 'vl.json' | 'html';
+
+export interface RenderOptions {
+  /** Pixel ratio of PNG output. Default 2. */
+  scale?: number;
+}
+
+/** Fixed so the same chart gives the same PDF bytes on every run. */
+const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * Renders a Vega-Lite spec headlessly (as `vl2png` does) to the bytes of one
+ * format. Vega and canvas are imported here, on first use, so runs that only
+ * export data never load them.
+ */
+export async function render(spec: TopLevelSpec, format: ChartFormat, options: RenderOptions = {}): Promise<Buffer> {
+  if (format === 'vl.json') return Buffer.from(JSON.stringify(spec, null, 2) + '\n');
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const compiled = vegaLite.compile(spec).spec;
+  if (format === 'html') {
+    const { htmlPage } = await import('./html.js');
+    return Buffer.from(htmlPage(compiled, titleOf(spec)));
+  }
+  registerFonts();
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader() });
+  try {
+    if (format === 'svg') {
+      vega.resetSVGDefIds();
+      return Buffer.from(await view.toSVG());
+    }
+    if (format === 'pdf') {
+      const canvas = (await view.toCanvas(1, { type: 'pdf' })) as unknown as PdfCanvas;
+      return canvas.toBuffer('application/pdf', { creationDate: PDF_DATE, modDate: PDF_DATE });
+    }
+    const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as PngCanvas;
+    return canvas.toBuffer('image/png');
+  } finally {
+    view.finalize();
+  }
+}
+
+function titleOf(spec: TopLevelSpec): string {
+  const title = spec.title;
+  const text = typeof title === 'object' && title !== null && !Array.isArray(title) ? title.text : title;
+  return Array.isArray(text) ? text.join(' ') : String(text ?? 'gradplot');
+}
+
+interface PngCanvas {
+  toBuffer(mime: 'image/png'): Buffer;
+}
+interface PdfCanvas {
+  toBuffer(mime: 'application/pdf', meta: { creationDate: Date; modDate: Date }): Buffer;
+}
+
+/** A Vega loader that reads nothing: every chart's data is inline, so any file or URL is refused. */
+export function refusingLoader() {
+  const refuse = (uri: unknown) => Promise.reject(new Error(`gradplot does not let charts read files or URLs (asked for ${String(uri)})`));
+  return { load: refuse, sanitize: refuse, http: refuse, file: refuse };
+}
+
+let fontsRegistered = false;
+
+// The shipped DejaVu Sans makes text (and so layout) the same on every machine.
+function registerFonts(): void {
+  if (fontsRegistered) return;
+  const require = createRequire(import.meta.url);
+  const { registerFont } = require('canvas') as typeof import('canvas');
+  const dir = fileURLToPath(new URL('../../fonts/', import.meta.url));
+  registerFont(`${dir}DejaVuSans.ttf`, { family: 'DejaVu Sans' });
+  registerFont(`${dir}DejaVuSans-Bold.ttf`, { family: 'DejaVu Sans', weight: 'bold' });
+  fontsRegistered = true;
+}

@@ -1,0 +1,111 @@
+import { DEFAULT_H, type Method } from './core/gradient.js';
+import { MAX_POINTS, axisLength } from './core/grid.js';
+import { InputError } from './errors.js';
+import { builtinNames, findBuiltin } from './functions/builtins.js';
+import type { Range } from './functions/types.js';
+import type { PlotOptions } from './options.js';
+import { formatOf, FORMATS, type Format } from './output/format.js';
+import { nearest } from './util/nearest.js';
+
+export const DEFAULT_RANGE: Range = [-2, 2];
+export const DEFAULT_STEP = 0.25;
+export const DEFAULT_SCALE = 2;
+
+/** Which function to draw. */
+export type FunctionRef = { kind: 'builtin'; name: string } | { kind: 'expr'; source: string };
+
+/** One chart, complete and checked: what every later stage trusts. */
+export interface PlotRequest {
+  fn: FunctionRef;
+  xrange: Range;
+  yrange: Range;
+  step: number;
+  /** Grid points along x0 and x1. */
+  nx: number;
+  ny: number;
+  h: number;
+  method: Method;
+  ascent: boolean;
+  check: boolean;
+  /** Output path, `-` for stdout, or undefined (only with `check`). */
+  out?: string;
+  format?: Format;
+  scale: number;
+}
+
+/**
+ * Fills in defaults and checks that the options fit together. Throws InputError
+ * naming the option, the value and what is accepted. Allocates nothing in
+ * proportion to the grid, so an oversized grid is refused at once.
+ */
+export function resolveRequest(options: PlotOptions): PlotRequest {
+  const fn = resolveFunction(options);
+  const builtin = fn.kind === 'builtin' ? findBuiltin(fn.name) : undefined;
+  const givenRange = options.range ?? options.xrange ?? options.yrange;
+  const xrange = options.xrange ?? options.range ?? builtin?.range[0] ?? DEFAULT_RANGE;
+  const yrange = options.yrange ?? options.range ?? builtin?.range[1] ?? DEFAULT_RANGE;
+  const step = options.step ?? (builtin && !givenRange ? builtin.step : DEFAULT_STEP);
+  const nx = axisLength(xrange[0], xrange[1], step);
+  const ny = axisLength(yrange[0], yrange[1], step);
+  if (nx < 2 || ny < 2) {
+    const span = Math.min(xrange[1] - xrange[0], yrange[1] - yrange[0]);
+    throw new InputError('step', `${step} leaves fewer than 2 grid points on an axis; expected at most ${span}`);
+  }
+  if (nx * ny > MAX_POINTS) {
+    throw new InputError(
+      'step',
+      `${step} makes a grid of ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; ` +
+        `the limit is ${MAX_POINTS.toLocaleString('en-US')}: use a larger step or a smaller range`,
+    );
+  }
+  const { out, format } = resolveOutput(options);
+  return {
+    fn,
+    xrange,
+    yrange,
+    step,
+    nx,
+    ny,
+    h: options.h ?? DEFAULT_H,
+    method: options.method ?? 'central',
+    ascent: options.ascent ?? false,
+    check: options.check ?? false,
+    out,
+    format,
+    scale: options.scale ?? DEFAULT_SCALE,
+  };
+}
+
+function resolveFunction(options: PlotOptions): FunctionRef {
+  if (options.fn !== undefined && options.expr !== undefined) {
+    throw new InputError('expr', 'cannot be used with --fn; choose one function');
+  }
+  if (options.expr !== undefined) return { kind: 'expr', source: options.expr };
+  if (options.fn === undefined) {
+    throw new InputError('', 'no function given: use --fn NAME (`gradplot list` shows them) or --expr "EXPRESSION"');
+  }
+  const builtin = findBuiltin(options.fn);
+  if (!builtin) {
+    const guess = nearest(options.fn, builtinNames());
+    const hint = guess ? `did you mean "${guess}"? ` : '';
+    throw new InputError('fn', `unknown function "${options.fn}"; ${hint}expected one of ${builtinNames().join(', ')}`);
+  }
+  return { kind: 'builtin', name: builtin.name };
+}
+
+function resolveOutput(options: PlotOptions): { out?: string; format?: Format } {
+  const { out, format } = options;
+  if (out === undefined) {
+    if (options.check) return { format };
+    throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
+  }
+  if (out === '-') {
+    if (!format) throw new InputError('format', `needed with --out - (stdout); expected one of ${FORMATS.join(', ')}`);
+    return { out, format };
+  }
+  const resolved = format ?? formatOf(out);
+  if (!resolved) {
+    throw new InputError('out', `unknown extension in "${out}"; expected ${FORMATS.map((f) => `.${f}`).join(' ')} or --format`);
+  }
+  return { out, format: resolved };
+}
