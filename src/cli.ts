@@ -10,10 +10,9 @@ import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
-import { isChart, produce } from './output/produce.js';
-import { writeAtomic, writeStdout } from './output/write.js';
-import { plot, type Plot } from './plot.js';
+import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
+import { runRequest } from './run.js';
 import { VERSION } from './version.js';
 
 const EXIT_FAILED = 1;
@@ -26,7 +25,7 @@ function program(): Command {
     .option('--debug', 'show stack traces of failures')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`gradplot: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({ outputError: (text, write) => write(`gradplot: ${commanderMessage(text)}`) });
   for (const spec of OPTIONS) {
     const option = new Option(spec.flags, spec.description);
     if (option.required) {
@@ -34,7 +33,7 @@ function program(): Command {
         try {
           spec.parse(value);
         } catch (e) {
-          if (e instanceof OptionValueError) throw new InvalidArgumentError(e.message);
+          if (e instanceof OptionValueError) throw new InvalidArgumentError(`expected ${e.expected}`);
           throw e;
         }
         return value;
@@ -64,6 +63,12 @@ Examples:
   return cmd;
 }
 
+// Commander's own errors, in gradplot's form; unknown options point at --help.
+function commanderMessage(text: string): string {
+  const message = text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+  return `${message}${message.startsWith('unknown option') ? ' (see gradplot --help)' : ''}\n`;
+}
+
 /** argv values are checked once by commander (for its error) and read here into typed options. */
 function toOptions(raw: Record<string, unknown>): PlotOptions {
   const { options, errors } = parseOptions(raw);
@@ -76,18 +81,7 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
   if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
     throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
   }
-  const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
-  report(result);
-  if (request.out === undefined || request.format === undefined) return;
-  const chunks = await produce(result, request.format);
-  if (request.out === '-') await writeStdout(chunks);
-  else {
-    try {
-      await writeAtomic(request.out, chunks);
-    } catch (error) {
-      throw new Error(`cannot write ${request.out}: ${(error as Error).message}`, { cause: error });
-    }
-  }
+  report(await runRequest(request));
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.

@@ -49,7 +49,14 @@ export interface OptionSpec {
 }
 
 /** Thrown by option parsers: what is accepted, and the value that was not. */
-export class OptionValueError extends Error {}
+export class OptionValueError extends Error {
+  constructor(
+    readonly expected: string,
+    value: unknown,
+  ) {
+    super(`expected ${expected}, got ${shown(value)}`);
+  }
+}
 
 function shown(value: unknown): string {
   return JSON.stringify(typeof value === 'string' ? value : (value ?? null)) ?? String(value);
@@ -64,7 +71,7 @@ function toNumber(value: unknown): number {
 /** A finite number greater than zero. */
 export function positive(value: unknown): number {
   const n = toNumber(value);
-  if (!(Number.isFinite(n) && n > 0)) throw new OptionValueError(`expected a number greater than 0, got ${shown(value)}`);
+  if (!(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a number greater than 0`, value);
   return n;
 }
 
@@ -73,7 +80,7 @@ export function range(value: unknown): Range {
   const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
   const [min, max] = parts.map(toNumber);
   if (parts.length !== 2 || !Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) {
-    throw new OptionValueError(`expected min,max with min < max (e.g. -2,2), got ${shown(value)}`);
+    throw new OptionValueError(`min,max with min < max (e.g. -2,2)`, value);
   }
   return [min, max];
 }
@@ -81,18 +88,18 @@ export function range(value: unknown): Range {
 function oneOf<T extends string>(allowed: readonly T[]) {
   return (value: unknown): T => {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    throw new OptionValueError(`expected one of ${allowed.join(', ')}, got ${shown(value)}`);
+    throw new OptionValueError(`one of ${allowed.join(', ')}`, value);
   };
 }
 
 function text(value: unknown): string {
-  if (typeof value !== 'string' || value === '') throw new OptionValueError(`expected a non-empty string, got ${shown(value)}`);
+  if (typeof value !== 'string' || value === '') throw new OptionValueError(`a non-empty string`, value);
   return value;
 }
 
 function flag(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
-  throw new OptionValueError(`expected true or false, got ${shown(value)}`);
+  throw new OptionValueError(`true or false`, value);
 }
 
 const rangeSchema = {

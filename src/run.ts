@@ -1,0 +1,27 @@
+import { isChart, produce } from './output/produce.js';
+import { writeAtomic, writeStdout } from './output/write.js';
+import { plot, type Plot } from './plot.js';
+import type { PlotRequest } from './request.js';
+
+/** A failure while working (not bad input): the CLI exits 1. */
+export class RunError extends Error {}
+
+/**
+ * Runs one checked request end to end: computes the field (and the chart when
+ * the format is one), then writes the output atomically, or to stdout for `-`.
+ * Resolves to the plot so callers can report warnings and the check.
+ */
+export async function runRequest(request: PlotRequest): Promise<Plot> {
+  const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
+  if (request.out === undefined || request.format === undefined) return result;
+  const chunks = await produce(result, request.format);
+  if (request.out === '-') await writeStdout(chunks);
+  else {
+    try {
+      await writeAtomic(request.out, chunks);
+    } catch (error) {
+      throw new RunError(`cannot write ${request.out}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return result;
+}
