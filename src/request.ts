@@ -2,7 +2,7 @@ import { DEFAULT_H, type Method } from './core/gradient.js';
 import { MAX_POINTS, axisLength } from './core/grid.js';
 import { InputError } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
-import type { Range } from './functions/types.js';
+import type { Range, ScalarFunction } from './functions/types.js';
 import type { PlotOptions } from './options.js';
 import { formatOf, FORMATS, type Format } from './output/format.js';
 import { nearest } from './util/nearest.js';
@@ -11,8 +11,17 @@ export const DEFAULT_RANGE: Range = [-2, 2];
 export const DEFAULT_STEP = 0.25;
 export const DEFAULT_SCALE = 2;
 
-/** Which function to draw. */
-export type FunctionRef = { kind: 'builtin'; name: string } | { kind: 'expr'; source: string };
+/** Which function to draw: a built-in, an expression, or (from the library) a JavaScript function. */
+export type FunctionRef =
+  | { kind: 'builtin'; name: string }
+  | { kind: 'expr'; source: string }
+  | { kind: 'function'; fn: ScalarFunction; formula: string };
+
+/** Options as the library takes them: the function may be JavaScript. */
+export interface RequestOptions extends PlotOptions {
+  /** A function of x0, x1 given as code, used instead of `fn` or `expr`. */
+  function?: ScalarFunction;
+}
 
 /** One chart, complete and checked: what every later stage trusts. */
 export interface PlotRequest {
@@ -38,7 +47,7 @@ export interface PlotRequest {
  * naming the option, the value and what is accepted. Allocates nothing in
  * proportion to the grid, so an oversized grid is refused at once.
  */
-export function resolveRequest(options: PlotOptions): PlotRequest {
+export function resolveRequest(options: RequestOptions): PlotRequest {
   const fn = resolveFunction(options);
   const builtin = fn.kind === 'builtin' ? findBuiltin(fn.name) : undefined;
   const givenRange = options.range ?? options.xrange ?? options.yrange;
@@ -76,9 +85,12 @@ export function resolveRequest(options: PlotOptions): PlotRequest {
   };
 }
 
-function resolveFunction(options: PlotOptions): FunctionRef {
-  if (options.fn !== undefined && options.expr !== undefined) {
-    throw new InputError('expr', 'cannot be used with --fn; choose one function');
+function resolveFunction(options: RequestOptions): FunctionRef {
+  const given = [options.fn, options.expr, options.function].filter((v) => v !== undefined).length;
+  if (given > 1) throw new InputError('expr', 'cannot be used with --fn; choose one function');
+  if (options.function) {
+    if (options.function.dim !== 2) throw new InputError('function', `must take 2 variables, takes ${options.function.dim}`);
+    return { kind: 'function', fn: options.function, formula: 'f(x0, x1)' };
   }
   if (options.expr !== undefined) return { kind: 'expr', source: options.expr };
   if (options.fn === undefined) {

@@ -23,6 +23,7 @@ export async function resolveFunction(ref: FunctionRef): Promise<NamedFunction> 
     const builtin = findBuiltin(ref.name)!;
     return { fn: builtin, name: builtin.name, formula: builtin.formula };
   }
+  if (ref.kind === 'function') return { fn: ref.fn, formula: ref.formula };
   const { compileExpression, ExpressionError } = await import('./expression.js');
   try {
     const compiled = await compileExpression(ref.source);
