@@ -18,9 +18,7 @@ export interface GradientOptions {
 
 /**
  * The gradient of `fn` at every row of `at`, as rows of the same shape: row `i`
- * is ∇f at point `i`. Differences perturb one coordinate of a scratch copy of
- * the row at a time, as the book's `_numerical_gradient_no_batch` does, so no
- * memory is allocated per point. Refuses points whose row width is not the
+ * is ∇f at point `i`, as the book's `numerical_gradient` gives it. Refuses points whose row width is not the
  * function's dimension: that is the original post's mistake of passing one
  * array per axis.
  */
@@ -37,65 +35,74 @@ export function numericalGradient(fn: ScalarFunction, at: Points, options: Gradi
     throw new RangeError(`numericalGradient: h must be a positive finite number, got ${h}`);
   }
   const out = new Float64Array(count * dim);
-  const x = new Float64Array(dim);
-  const g = new Float64Array(dim);
-  const step = stepper(fn, method, h);
-  for (let r = 0, base = 0; r < count; r++, base += dim) {
-    for (let d = 0; d < dim; d++) x[d] = data[base + d];
-    step(x, g);
-    for (let d = 0; d < dim; d++) out[base + d] = g[d];
-  }
+  SCHEMES[method](fn, data, out, dim, h);
   return points(out, dim);
 }
 
-type Step = (x: Float64Array, g: Float64Array) => void;
+/** Fills `out` with the gradient of every row of `data`; each loops over all rows itself so the hot loop has no extra call. */
+type Scheme = (fn: ScalarFunction, data: Float64Array, out: Float64Array, dim: number, h: number) => void;
 
-// One function per scheme keeps each inner loop monomorphic and free of branches.
-function stepper(fn: ScalarFunction, method: Method, h: number): Step {
-  const { f, dim } = fn;
-  switch (method) {
-    case 'central':
-      return (x, g) => {
-        for (let d = 0; d < dim; d++) {
-          const t = x[d];
-          x[d] = t + h;
-          const fp = f(x);
-          x[d] = t - h;
-          const fm = f(x);
-          x[d] = t;
-          g[d] = (fp - fm) / (2 * h);
-        }
-      };
-    case 'forward':
-      return (x, g) => {
-        const f0 = f(x);
-        for (let d = 0; d < dim; d++) {
-          const t = x[d];
-          x[d] = t + h;
-          g[d] = (f(x) - f0) / h;
-          x[d] = t;
-        }
-      };
-    case 'five-point':
-      return (x, g) => {
-        for (let d = 0; d < dim; d++) {
-          const t = x[d];
-          x[d] = t + 2 * h;
-          const f2 = f(x);
-          x[d] = t + h;
-          const f1 = f(x);
-          x[d] = t - h;
-          const m1 = f(x);
-          x[d] = t - 2 * h;
-          const m2 = f(x);
-          x[d] = t;
-          g[d] = (m2 - 8 * m1 + 8 * f1 - f2) / (12 * h);
-        }
-      };
-    case 'analytic': {
-      const grad = fn.grad;
-      if (!grad) throw new RangeError('numericalGradient: method "analytic" needs a function with an exact gradient');
-      return grad;
+// A scratch row is perturbed one coordinate at a time, as the book does, so nothing is allocated per point.
+const SCHEMES: Record<Method, Scheme> = {
+  central(fn, data, out, dim, h) {
+    const { f } = fn;
+    const x = new Float64Array(dim);
+    for (let base = 0; base < data.length; base += dim) {
+      for (let d = 0; d < dim; d++) x[d] = data[base + d];
+      for (let d = 0; d < dim; d++) {
+        const t = x[d];
+        x[d] = t + h;
+        const fp = f(x);
+        x[d] = t - h;
+        const fm = f(x);
+        x[d] = t;
+        out[base + d] = (fp - fm) / (2 * h);
+      }
     }
-  }
-}
+  },
+  forward(fn, data, out, dim, h) {
+    const { f } = fn;
+    const x = new Float64Array(dim);
+    for (let base = 0; base < data.length; base += dim) {
+      for (let d = 0; d < dim; d++) x[d] = data[base + d];
+      const f0 = f(x);
+      for (let d = 0; d < dim; d++) {
+        const t = x[d];
+        x[d] = t + h;
+        out[base + d] = (f(x) - f0) / h;
+        x[d] = t;
+      }
+    }
+  },
+  'five-point'(fn, data, out, dim, h) {
+    const { f } = fn;
+    const x = new Float64Array(dim);
+    for (let base = 0; base < data.length; base += dim) {
+      for (let d = 0; d < dim; d++) x[d] = data[base + d];
+      for (let d = 0; d < dim; d++) {
+        const t = x[d];
+        x[d] = t + 2 * h;
+        const f2 = f(x);
+        x[d] = t + h;
+        const f1 = f(x);
+        x[d] = t - h;
+        const m1 = f(x);
+        x[d] = t - 2 * h;
+        const m2 = f(x);
+        x[d] = t;
+        out[base + d] = (m2 - 8 * m1 + 8 * f1 - f2) / (12 * h);
+      }
+    }
+  },
+  analytic(fn, data, out, dim) {
+    const { grad } = fn;
+    if (!grad) throw new RangeError('numericalGradient: method "analytic" needs a function with an exact gradient');
+    const x = new Float64Array(dim);
+    const g = new Float64Array(dim);
+    for (let base = 0; base < data.length; base += dim) {
+      for (let d = 0; d < dim; d++) x[d] = data[base + d];
+      grad(x, g);
+      for (let d = 0; d < dim; d++) out[base + d] = g[d];
+    }
+  },
+};
