@@ -6,6 +6,8 @@
  * Exit status: 0 done; 2 the input was wrong and nothing was written; 1 the work failed.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { batchCommand, schemaCommand } from './batch/command.js';
+import { Interrupted } from './batch/interrupt.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
@@ -60,6 +62,7 @@ Examples:
     .action(() => {
       process.stdout.write(listing());
     });
+  for (const sub of [batchCommand(), schemaCommand()]) cmd.addCommand(sub.copyInheritedSettings(cmd));
   return cmd;
 }
 
@@ -78,6 +81,9 @@ function toOptions(raw: Record<string, unknown>): PlotOptions {
 
 async function draw(raw: Record<string, unknown>): Promise<void> {
   const request = resolveRequest(toOptions(raw));
+  if (request.out === undefined && !request.check) {
+    throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
+  }
   if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
     throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
   }
@@ -128,6 +134,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof InputError) {
       process.stderr.write(`gradplot: ${error.message}\n${error.context ? error.context + '\n' : ''}`);
       return EXIT_USAGE;
+    }
+    if (error instanceof Interrupted) {
+      process.stderr.write(`gradplot: ${error.message}\n`);
+      return error.status;
     }
     process.stderr.write(debug ? `${(error as Error).stack}\n` : `gradplot: ${(error as Error).message}\n`);
     return EXIT_FAILED;

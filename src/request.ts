@@ -5,6 +5,10 @@ import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import type { PlotOptions } from './options.js';
 import { formatOf, FORMATS, type Format } from './output/format.js';
+import type { Pivot } from './render/arrows.js';
+import type { BackgroundKind } from './render/background.js';
+import type { LengthMode } from './render/length.js';
+import type { Theme } from './render/theme.js';
 import { nearest } from './util/nearest.js';
 
 export const DEFAULT_RANGE: Range = [-2, 2];
@@ -36,10 +40,26 @@ export interface PlotRequest {
   method: Method;
   ascent: boolean;
   check: boolean;
-  /** Output path, `-` for stdout, or undefined (only with `check`). */
+  /** Output path, `-` for stdout, or undefined to write nothing (the library, `--check` alone). */
   out?: string;
   format?: Format;
   scale: number;
+  /** How arrow length follows |∇f|; `normalize` has become `none`. */
+  length: LengthMode;
+  /** Data units per unit of L(|∇f|); undefined for the automatic scale. */
+  arrowScale?: number;
+  key: boolean;
+  pivot: Pivot;
+  /** `magnitude` or a CSS colour; undefined for the theme's grey. */
+  color?: string;
+  background: BackgroundKind;
+  critical: boolean;
+  /** Plot area in pixels; undefined follows the ranges. */
+  width?: number;
+  height?: number;
+  /** Undefined for `f(x0, x1) = <formula>`. */
+  title?: string;
+  theme: Theme;
 }
 
 /**
@@ -68,6 +88,9 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     );
   }
   const { out, format } = resolveOutput(options);
+  if (options.normalize && options.length !== undefined && options.length !== 'none') {
+    throw new InputError('normalize', `means --length none and cannot be used with --length ${options.length}`);
+  }
   return {
     fn,
     xrange,
@@ -82,6 +105,17 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     out,
     format,
     scale: options.scale ?? DEFAULT_SCALE,
+    length: options.normalize ? 'none' : (options.length ?? 'linear'),
+    arrowScale: options.arrowScale,
+    key: options.key ?? false,
+    pivot: options.pivot ?? 'tail',
+    color: options.color,
+    background: options.background ?? 'none',
+    critical: options.critical ?? false,
+    width: options.width,
+    height: options.height,
+    title: options.title,
+    theme: options.theme ?? 'light',
   };
 }
 
@@ -107,10 +141,7 @@ function resolveFunction(options: RequestOptions): FunctionRef {
 
 function resolveOutput(options: PlotOptions): { out?: string; format?: Format } {
   const { out, format } = options;
-  if (out === undefined) {
-    if (options.check) return { format };
-    throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
-  }
+  if (out === undefined) return { format };
   if (out === '-') {
     if (!format) throw new InputError('format', `needed with --out - (stdout); expected one of ${FORMATS.join(', ')}`);
     return { out, format };
