@@ -1,6 +1,12 @@
 import { METHODS, type Method } from './core/gradient.js';
 import type { Range } from './functions/types.js';
 import { FORMATS, type Format } from './output/format.js';
+import { PIVOTS, type Pivot } from './render/arrows.js';
+import { BACKGROUNDS, type BackgroundKind } from './render/background.js';
+import { MAGNITUDE } from './render/color.js';
+import { isCssColor } from './render/css-color.js';
+import { LENGTH_MODES, type LengthMode } from './render/length.js';
+import { THEMES, type Theme } from './render/theme.js';
 
 /**
  * The options of one chart, as a user gives them: on the command line, in a
@@ -34,6 +40,30 @@ export interface PlotOptions {
   format?: Format;
   /** Pixel ratio of PNG output. Default 2. */
   scale?: number;
+  /** How arrow length follows |∇f|: `linear` (default), `sqrt`, `log` (ln(1 + |∇f|)) or `none` (direction only). */
+  length?: LengthMode;
+  /** Same as `length: 'none'`. Default false. */
+  normalize?: boolean;
+  /** Fixed arrow scale in data units per unit of |∇f| (of L(|∇f|) with `length`), so charts compare. Default: the longest arrow spans 0.9 of a cell. */
+  arrowScale?: number;
+  /** Draw a length key (a reference arrow and the |∇f| it stands for) above the plot. Default false. */
+  key?: boolean;
+  /** Which part of each arrow sits on its grid point: `tail` (default), `middle` or `tip`. */
+  pivot?: Pivot;
+  /** `magnitude` (|∇f| on viridis, with a legend) or a CSS colour for every arrow. Default #666666 (#b4b4b4 on the dark theme). */
+  color?: string;
+  /** f under the arrows: `none` (default), `heatmap` or `contour`. */
+  background?: BackgroundKind;
+  /** Find, mark and list the points where ∇f = 0. Default false. */
+  critical?: boolean;
+  /** Width of the plot area in pixels. Default: 480 for the longer side, the other following the ranges. */
+  width?: number;
+  /** Height of the plot area in pixels; with `width` too, each axis gets its own scale (angles stay true). */
+  height?: number;
+  /** The chart's title. Default `f(x0, x1) = <formula>`. */
+  title?: string;
+  /** `light` (default) or `dark`. */
+  theme?: Theme;
 }
 
 /** How one option is spelt on the command line and read from any source. */
@@ -92,6 +122,12 @@ function oneOf<T extends string>(allowed: readonly T[]) {
   };
 }
 
+/** `magnitude` or a CSS colour. */
+function color(value: unknown): string {
+  if (typeof value === 'string' && (value === MAGNITUDE || isCssColor(value))) return value.trim();
+  throw new OptionValueError(`${MAGNITUDE} or a CSS colour (a name such as steelblue, #rrggbb, rgb(…), hsl(…))`, value);
+}
+
 function text(value: unknown): string {
   if (typeof value !== 'string' || value === '') throw new OptionValueError(`a non-empty string`, value);
   return value;
@@ -125,6 +161,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'out', flags: '-o, --out <file>', description: 'output file: .png .svg .vl.json .csv .json, or - for stdout', parse: text, schema: { type: 'string' } },
   { key: 'format', flags: '--format <fmt>', description: `output format: ${FORMATS.join(', ')} (default: from the extension)`, parse: oneOf(FORMATS), schema: { enum: FORMATS } },
   { key: 'scale', flags: '--scale <ratio>', description: 'pixel ratio of PNG output (default: 2)', parse: positive, schema: positiveSchema },
+  { key: 'length', flags: '--length <mode>', description: `arrow length from |∇f|: ${LENGTH_MODES.join(', ')} (default: linear)`, parse: oneOf(LENGTH_MODES), schema: { enum: LENGTH_MODES } },
+  { key: 'normalize', flags: '--normalize', description: 'all arrows the same length (same as --length none)', parse: flag, schema: { type: 'boolean' } },
+  { key: 'arrowScale', flags: '--arrow-scale <number>', description: 'fixed arrow length in data units per unit of |∇f| (default: longest arrow fits its cell)', parse: positive, schema: positiveSchema },
+  { key: 'key', flags: '--key', description: 'draw a length key: a reference arrow and the |∇f| it stands for', parse: flag, schema: { type: 'boolean' } },
+  { key: 'pivot', flags: '--pivot <part>', description: `part of the arrow on its grid point: ${PIVOTS.join(', ')} (default: tail)`, parse: oneOf(PIVOTS), schema: { enum: PIVOTS } },
+  { key: 'color', flags: '--color <colour>', description: `${MAGNITUDE} (by |∇f|, viridis) or a CSS colour (default: #666666)`, parse: color, schema: { type: 'string' } },
+  { key: 'background', flags: '--background <kind>', description: `f under the arrows: ${BACKGROUNDS.join(', ')} (default: none)`, parse: oneOf(BACKGROUNDS), schema: { enum: BACKGROUNDS } },
+  { key: 'critical', flags: '--critical', description: 'mark and list the points where ∇f = 0 (minimum, maximum, saddle)', parse: flag, schema: { type: 'boolean' } },
+  { key: 'width', flags: '--width <px>', description: 'width of the plot area in pixels (default: 480 for the longer side)', parse: positive, schema: positiveSchema },
+  { key: 'height', flags: '--height <px>', description: 'height of the plot area in pixels; with --width, axes get their own scales', parse: positive, schema: positiveSchema },
+  { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' } },
+  { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES } },
 ];
 
 /** Reads raw values (argv strings or manifest values) into typed options; throws InputError-ready details per key. */

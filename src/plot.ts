@@ -1,4 +1,5 @@
 import { compareGradients, type GradientError } from './core/check.js';
+import { criticalPoints, type CriticalPoint } from './core/critical.js';
 import { sampleField, type Field } from './core/field.js';
 import { numericalGradient } from './core/gradient.js';
 import { axis, meshgrid } from './core/grid.js';
@@ -16,6 +17,8 @@ export interface Plot {
   quiver?: Quiver;
   /** Present when the request asked for `check`. */
   check?: GradientError;
+  /** Present when the request asked for `critical`. */
+  critical?: CriticalPoint[];
 }
 
 /**
@@ -30,20 +33,33 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
     const why = named.noExactGradient ?? 'this function has no exact gradient';
     throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
   }
-  const grid = meshgrid(axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step));
+  const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
+  const grid = meshgrid(xs, ys);
   const field = sampleField(fn, grid, { h: request.h, method: request.method });
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
-  const quiver = chart ? chartOf(request, named, field) : undefined;
-  return { request, function: named, field, quiver, check };
+  const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
+  const quiver = chart ? chartOf(request, named, field, critical) : undefined;
+  return { request, function: named, field, quiver, check, critical };
 }
 
-function chartOf(request: PlotRequest, named: NamedFunction, field: Field): Quiver {
+function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[]): Quiver {
   return quiverSpec(field, {
-    title: `f(x0, x1) = ${named.formula}`,
+    title: request.title ?? `f(x0, x1) = ${named.formula}`,
     subtitle: named.name,
     xrange: request.xrange,
     yrange: request.yrange,
     step: request.step,
     ascent: request.ascent,
+    width: request.width,
+    height: request.height,
+    length: request.length,
+    arrowScale: request.arrowScale,
+    key: request.key,
+    pivot: request.pivot,
+    color: request.color,
+    background: request.background,
+    fn: named.fn,
+    critical,
+    theme: request.theme,
   });
 }

@@ -14,6 +14,9 @@ export class RunError extends Error {}
 export async function runRequest(request: PlotRequest): Promise<Plot> {
   const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
   if (request.out === undefined || request.format === undefined) return result;
+  if (isChart(request.format) && !anyFinite(result)) {
+    throw new RunError(`nothing to draw: f or its gradient is not finite at any of the ${request.nx * request.ny} grid points; check the function and the range`);
+  }
   const chunks = await produce(result, request.format);
   if (request.out === '-') await writeStdout(chunks);
   else {
@@ -24,4 +27,13 @@ export async function runRequest(request: PlotRequest): Promise<Plot> {
     }
   }
   return result;
+}
+
+// An empty chart is a failure, not a picture (a batch reports it with the chart's index).
+function anyFinite({ field }: Plot): boolean {
+  const g = field.gradient.data;
+  for (let i = 0; i < field.f.length; i++) {
+    if (Number.isFinite(field.f[i]) && Number.isFinite(g[2 * i]) && Number.isFinite(g[2 * i + 1])) return true;
+  }
+  return false;
 }

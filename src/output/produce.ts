@@ -15,7 +15,8 @@ export async function produce(plot: Plot, format: Format): Promise<Chunks> {
   if (format === 'json') {
     const { out: _out, format: _format, ...request } = plot.request;
     const fn = { name: plot.function.name, formula: plot.function.formula };
-    return jsonChunks(plot.field, { request, function: fn, ...(plot.check ? { check: plot.check } : {}) });
+    const extra = { ...(plot.check ? { check: plot.check } : {}), ...(plot.critical ? { critical: plot.critical } : {}) };
+    return jsonChunks(plot.field, { request, function: fn, ...extra });
   }
   if (!plot.quiver) throw new Error('produce: this plot was made without its chart');
   return [await render(plot.quiver.spec, format, { scale: plot.request.scale })];

@@ -1,4 +1,5 @@
 import type { Field } from '../core/field.js';
+import { gain, lengthOf, type LengthMode } from './length.js';
 
 /** One arrow in data units, ready to draw; `dot` marks arrows too short to show a head. */
 export interface Arrow {
@@ -24,11 +25,28 @@ export interface Arrow {
   dot: boolean;
 }
 
+/** Which part of the arrow sits on its grid point. */
+export type Pivot = 'tail' | 'middle' | 'tip';
+
+export const PIVOTS: readonly Pivot[] = ['tail', 'middle', 'tip'];
+
 export interface ArrowLayout {
   /** Grid spacing, in data units. */
   step: number;
   /** +∇f when true, −∇f otherwise. */
   ascent: boolean;
+  /** How length follows |∇f|. Default `linear`. */
+  length?: LengthMode;
+  /** Data units of arrow per unit of L(|∇f|) (see `lengthOf`). Default: the longest arrow spans FILL of a cell. */
+  scale?: number;
+  /** Default `tail`. */
+  pivot?: Pivot;
+  /**
+   * The smaller pixel scale over each axis's own, `[min(sx, sy)/sx, min(sx, sy)/sy]`:
+   * with unequal scales an arrow is laid out in pixels, so its angle on screen is
+   * true. Default `[1, 1]` (equal scales, where data units and pixels agree).
+   */
+  aspect?: readonly [number, number];
 }
 
 /** Longest arrow as a fraction of one grid cell. */
@@ -36,15 +54,29 @@ export const FILL = 0.9;
 /** Arrows shorter than this many pixels are drawn as a dot. */
 export const MIN_ARROW_PX = 3;
 const MAX_HEAD_PX = 9;
+/** A triangle with its apex at the origin, so the symbol sits on the arrow's tip; Vega scales ±1 to ±√size/2 px. */
+export const HEAD_PATH = 'M0,0L-0.5,1L0.5,1Z';
+const PIVOT_SHIFT: Record<Pivot, number> = { tail: 0, middle: 0.5, tip: 1 };
+
+/** The arrows, how many points were left out, the scale used and the largest |∇f| drawn. */
+export interface Arrows {
+  arrows: Arrow[];
+  skipped: number;
+  /** Data units (along the axis of the smaller pixel scale) per unit of L(|∇f|). */
+  scale: number;
+  maxMag: number;
+}
 
 /**
- * Lays out one arrow per finite grid point, tail at the point: length
- * proportional to |∇f|, scaled so the longest arrow spans FILL of a grid cell.
- * Points where f or ∇f is not finite are left out; the caller reports how
- * many. Heads are sized later by `drawHeads`, once the pixel scale is known.
+ * Lays out one arrow per finite grid point: length `scale · L(|∇f|)` along
+ * ±∇f, placed on its point by `pivot`. Without a fixed scale, the longest
+ * arrow spans FILL of a grid cell; an all-zero field gives all dots. Points
+ * where f or ∇f is not finite are left out; the caller reports how many. Heads
+ * are sized later by `drawHeads`, once the pixel scale is known.
  */
-export function layoutArrows(field: Field, layout: ArrowLayout): { arrows: Arrow[]; skipped: number } {
+export function layoutArrows(field: Field, layout: ArrowLayout): Arrows {
   const { points, f, gradient } = field;
+  const { length = 'linear', pivot = 'tail', aspect = [1, 1] } = layout;
   const g = gradient.data;
   const sign = layout.ascent ? 1 : -1;
   let maxMag = 0;
@@ -52,7 +84,8 @@ export function layoutArrows(field: Field, layout: ArrowLayout): { arrows: Arrow
     const mag = Math.hypot(g[2 * i], g[2 * i + 1]);
     if (Number.isFinite(mag) && Number.isFinite(f[i]) && mag > maxMag) maxMag = mag;
   }
-  const k = maxMag > 0 ? (FILL * layout.step) / maxMag : 0;
+  const scale = layout.scale ?? (maxMag > 0 ? (FILL * layout.step) / lengthOf(length, maxMag) : 0);
+  const shift = PIVOT_SHIFT[pivot];
   const arrows: Arrow[] = [];
   let skipped = 0;
   for (let i = 0; i < points.count; i++) {
@@ -62,27 +95,36 @@ export function layoutArrows(field: Field, layout: ArrowLayout): { arrows: Arrow
       skipped++;
       continue;
     }
-    const [tx, ty] = [x0 + sign * g0 * k, x1 + sign * g1 * k];
-    arrows.push({ x0, x1, f: f[i], g0, g1, mag, ax: x0, ay: x1, bx: tx, by: ty, tx, ty, angle: 0, size: 0, dot: false });
+    const k = sign * scale * gain(length, mag);
+    const [u, v] = [g0 * k * aspect[0], g1 * k * aspect[1]];
+    const [ax, ay] = [x0 - shift * u, x1 - shift * v];
+    const [tx, ty] = [ax + u, ay + v];
+    arrows.push({ x0, x1, f: f[i], g0, g1, mag, ax, ay, bx: tx, by: ty, tx, ty, angle: 0, size: 0, dot: false });
   }
-  return { arrows, skipped };
+  return { arrows, skipped, scale, maxMag };
 }
 
 /**
  * Sizes each head in pixels (40% of the arrow, at most MAX_HEAD_PX), points it
- * along the arrow, and ends the shaft inside the head so its square end never
- * pokes past the tip. Arrows under MIN_ARROW_PX become dots.
+ * along the arrow as it appears on screen (`sx`, `sy` pixels per data unit),
+ * and ends the shaft inside the head so its square end never pokes past the
+ * tip. Arrows under MIN_ARROW_PX become dots.
  */
-export function drawHeads(arrows: Arrow[], pixelsPerUnit: number): void {
+export function drawHeads(arrows: Arrow[], sx: number, sy: number): void {
   for (const a of arrows) {
     const [u, v] = [a.tx - a.ax, a.ty - a.ay];
-    const lengthPx = Math.hypot(u, v) * pixelsPerUnit;
-    const headPx = Math.min(0.4 * lengthPx, MAX_HEAD_PX);
-    const back = lengthPx > 0 ? 1 - (0.7 * headPx) / lengthPx : 1;
-    a.bx = a.ax + u * back;
-    a.by = a.ay + v * back;
-    a.angle = (Math.atan2(u, v) * 180) / Math.PI;
-    a.size = (2 * headPx) ** 2;
+    const lengthPx = Math.hypot(u * sx, v * sy);
+    const { size, shaft } = head(lengthPx);
+    a.bx = a.ax + u * shaft;
+    a.by = a.ay + v * shaft;
+    a.angle = (Math.atan2(u * sx, v * sy) * 180) / Math.PI;
+    a.size = size;
     a.dot = lengthPx < MIN_ARROW_PX;
   }
+}
+
+/** The head of an arrow `lengthPx` long: its area for Vega's `size`, and the shaft's length as a fraction of the arrow. */
+export function head(lengthPx: number): { size: number; shaft: number } {
+  const headPx = Math.min(0.4 * lengthPx, MAX_HEAD_PX);
+  return { size: (2 * headPx) ** 2, shaft: lengthPx > 0 ? 1 - (0.7 * headPx) / lengthPx : 1 };
 }

@@ -1,7 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { CriticalPoint } from '../core/critical.js';
 import type { Field } from '../core/field.js';
-import type { Range } from '../functions/types.js';
-import { drawHeads, layoutArrows, type Arrow } from './arrows.js';
+import type { Range, ScalarFunction } from '../functions/types.js';
+import { drawHeads, HEAD_PATH, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
+import { backgroundLayer, type BackgroundKind } from './background.js';
+import { arrowPaint } from './color.js';
+import { keyLayer } from './key.js';
+import { describeLength, type LengthMode } from './length.js';
+import { markerLayer } from './markers.js';
+import { PALETTES, themeConfig, type Theme } from './theme.js';
 
 /** What the chart needs besides the field. */
 export interface ChartOptions {
@@ -15,14 +22,35 @@ export interface ChartOptions {
   step: number;
   /** Draw +∇f instead of −∇f. Default false. */
   ascent?: boolean;
-  /** Length of the longer side of the plot area, in pixels. Default 480. */
+  /** Length of the longer side of the plot area when neither `width` nor `height` is given, in pixels. Default 480. */
   size?: number;
+  /** Width of the plot area, in pixels. Alone, the height follows the ranges; with `height`, each axis gets its own scale. */
+  width?: number;
+  /** Height of the plot area, in pixels; see `width`. */
+  height?: number;
+  /** How arrow length follows |∇f|. Default `linear`. */
+  length?: LengthMode;
+  /** Fixed arrow scale, in data units per unit of |∇f| (of L(|∇f|) for sqrt, log, none). Default: the longest arrow spans 0.9 of a cell. */
+  arrowScale?: number;
+  /** Which part of each arrow sits on its grid point. Default `tail`. */
+  pivot?: Pivot;
+  /** `magnitude`, or a CSS colour for every arrow. Default #666666 (light theme), #b4b4b4 (dark). */
+  color?: string;
+  /** f drawn under the arrows. Default `none`. */
+  background?: BackgroundKind;
+  /** The function itself, sampled finer for the background; needed unless `background` is `none`. */
+  fn?: ScalarFunction;
+  /** Draw a length key above the plot area. Default false. */
+  key?: boolean;
+  /** Critical points to mark. Default none. */
+  critical?: CriticalPoint[];
+  /** Default `light`. */
+  theme?: Theme;
 }
 
-/** The book's arrow colour. */
-export const ARROW_COLOR = '#666666';
-export const FONT = 'DejaVu Sans';
 const DEFAULT_SIZE = 480;
+/** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
+const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [
   { field: 'x0', type: 'quantitative', format: '.4~g' },
   { field: 'x1', type: 'quantitative', format: '.4~g' },
@@ -31,8 +59,6 @@ const TOOLTIP = [
   { field: 'g1', type: 'quantitative', title: '∂f/∂x1', format: '.6~g' },
   { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
 ];
-// A triangle with its apex at the origin, so the symbol sits on the arrow's tip; Vega scales ±1 to ±√size/2 px.
-const HEAD_PATH = 'M0,0L-0.5,1L0.5,1Z';
 
 /** The chart, its arrows and how many points were left out for not being finite. */
 export interface Quiver {
@@ -42,60 +68,113 @@ export interface Quiver {
 }
 
 /**
- * A Vega-Lite quiver chart of the field: one arrow (a rule for the shaft, a
- * rotated triangle for the head) per grid point. Both axes share one pixel
- * scale so angles on screen are the true angles, and the domain covers every
- * arrow so none is clipped.
+ * A Vega-Lite quiver chart of the field, in layers from the bottom:
+ *
+ *   background (f as heatmap or contours) → shafts (rules) → heads (rotated
+ *   triangles) → dots (arrows too short for a head) → critical points → length key
+ *
+ * Angles on screen are the true angles (one pixel scale for both axes, or
+ * arrows laid out in pixels when width and height are both fixed), and the
+ * domain covers every arrow so none is clipped.
  */
 export function quiverSpec(field: Field, options: ChartOptions): Quiver {
-  const { xrange, yrange, step, ascent = false, size = DEFAULT_SIZE } = options;
-  const { arrows, skipped } = layoutArrows(field, { step, ascent });
-  const pad = 0.15 * step;
-  const xdomain = extent(arrows, 'ax', 'tx', xrange, pad);
-  const ydomain = extent(arrows, 'ay', 'ty', yrange, pad);
-  const pixelsPerUnit = size / Math.max(xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]);
-  drawHeads(arrows, pixelsPerUnit);
-  const width = Math.round((xdomain[1] - xdomain[0]) * pixelsPerUnit);
-  const height = Math.round((ydomain[1] - ydomain[0]) * pixelsPerUnit);
+  const { step, ascent = false, length = 'linear', theme = 'light', background = 'none' } = options;
+  const palette = PALETTES[theme];
+  const color = options.color ?? palette.arrow;
+  const { laid, xdomain, ydomain, sx, sy } = fit(field, options);
+  const { arrows, skipped } = laid;
+  drawHeads(arrows, sx, sy);
+  const width = Math.round((xdomain[1] - xdomain[0]) * sx);
+  const height = Math.round((ydomain[1] - ydomain[0]) * sy);
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
   const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
+  const paint = arrowPaint(color, length, theme, laid.maxMag);
+  const area = { xdomain, ydomain, width, height, step, x, y };
+  const layers = [
+    background !== 'none' && backgroundLayer(background, functionOf(options), area, theme),
+    {
+      transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
+      mark: { type: 'rule', ...paint.mark, strokeWidth: 1.4 },
+      encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, tooltip: TOOLTIP },
+    },
+    {
+      transform: [{ filter: '!datum.dot' }],
+      mark: { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, ...paint.mark, strokeWidth: 0 },
+      encoding: {
+        x: x('tx'),
+        y: y('ty'),
+        angle: { field: 'angle', type: 'quantitative', scale: null },
+        size: { field: 'size', type: 'quantitative', scale: null },
+        ...paint.head,
+        tooltip: TOOLTIP,
+      },
+    },
+    {
+      transform: [{ filter: 'datum.dot' }],
+      mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, ...paint.mark, size: 6, strokeWidth: 0 },
+      encoding: { x: x('ax'), y: y('ay'), ...paint.head, tooltip: TOOLTIP },
+    },
+    options.critical && markerLayer(options.critical, palette.halo, x, y),
+    options.key &&
+      keyLayer({
+        length,
+        scale: laid.scale,
+        pixelsPerUnit: Math.min(sx, sy),
+        maxMag: laid.maxMag,
+        width,
+        color: paint.mark.color ?? palette.ink,
+        ink: palette.ink,
+      }),
+  ];
+  // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title,
-      subtitle: [options.subtitle, ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)'].filter(Boolean).join(' · '),
+      subtitle: [options.subtitle, ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)', describeLength(length)].filter(Boolean).join(' · '),
     },
     width,
     height,
-    background: 'white',
-    // aria off: a description per arrow would bury the chart in hundreds of labels.
-    config: { aria: false, font: FONT, axis: { gridColor: '#e4e4e4', labelFontSize: 11, titleFontSize: 12 }, title: { fontSize: 15 } },
+    background: palette.background,
+    config: themeConfig(theme),
     data: { values: arrows },
-    layer: [
-      {
-        transform: [{ filter: '!datum.dot' }],
-        mark: { type: 'rule', color: ARROW_COLOR, strokeWidth: 1.4 },
-        encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, tooltip: TOOLTIP },
-      },
-      {
-        transform: [{ filter: '!datum.dot' }],
-        mark: { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, color: ARROW_COLOR, strokeWidth: 0 },
-        encoding: {
-          x: x('tx'),
-          y: y('ty'),
-          angle: { field: 'angle', type: 'quantitative', scale: null },
-          size: { field: 'size', type: 'quantitative', scale: null },
-          tooltip: TOOLTIP,
-        },
-      },
-      {
-        transform: [{ filter: 'datum.dot' }],
-        mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, color: ARROW_COLOR, size: 6, strokeWidth: 0 },
-        encoding: { x: x('ax'), y: y('ay'), tooltip: TOOLTIP },
-      },
-    ],
-  } as TopLevelSpec;
+    layer: layers.filter(Boolean),
+  } as unknown as TopLevelSpec;
   return { spec, arrows, skipped };
+}
+
+function functionOf(options: ChartOptions): ScalarFunction {
+  if (!options.fn) throw new Error('quiverSpec: a background needs the function (options.fn)');
+  return options.fn;
+}
+
+/**
+ * Lays the arrows out and finds the domain that holds them all and the pixel
+ * scales. With both width and height fixed, arrows are laid out in pixels,
+ * which depend on the domain, which depends on the arrows: a fixed point that
+ * a few rounds reach, because arrows overhang the grid by less than a cell.
+ */
+function fit(field: Field, options: ChartOptions): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
+  const { xrange, yrange, step } = options;
+  const pad = 0.15 * step;
+  let aspect: [number, number] = [1, 1];
+  for (let round = 0; ; round++) {
+    const laid = layoutArrows(field, { step, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect });
+    const xdomain = extent(laid.arrows, 'ax', 'tx', xrange, pad);
+    const ydomain = extent(laid.arrows, 'ay', 'ty', yrange, pad);
+    const [sx, sy] = pixelScales(xdomain, ydomain, options);
+    const next: [number, number] = [Math.min(sx, sy) / sx, Math.min(sx, sy) / sy];
+    if (round === MAX_FIT_ROUNDS || (Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12)) return { laid, xdomain, ydomain, sx, sy };
+    aspect = next;
+  }
+}
+
+// Pixels per data unit on each axis: equal unless both width and height are given.
+function pixelScales(xdomain: [number, number], ydomain: [number, number], { width, height, size = DEFAULT_SIZE }: ChartOptions): [number, number] {
+  const [w, h] = [xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]];
+  if (width && height) return [width / w, height / h];
+  const s = width ? width / w : height ? height / h : size / Math.max(w, h);
+  return [s, s];
 }
 
 // The smallest [min, max] holding the grid range and both ends of every arrow, widened by `pad`.

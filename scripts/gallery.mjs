@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The gallery: one command per chart feature, each making the picture of it in
+// examples/gallery/. Regenerate the pictures and examples/README.md after a
+// build with:
+//
+//   npm run build && node scripts/gallery.mjs
+//
+// test/examples/gallery.test.ts runs every command, so the gallery cannot rot.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+/** Each entry: the picture's name, what it shows, and the arguments after `gradplot` (without `-o`). */
+export const GALLERY = [
+  { name: 'default', about: 'The book\'s chart: −∇f of x0·x1 in grey, the longest arrow 0.9 of a cell.', args: ['--fn', 'xy'] },
+  { name: 'magnitude-contour', about: 'Arrows coloured by |∇f| (viridis) over contour lines of f.', args: ['--fn', 'himmelblau', '--color', 'magnitude', '--background', 'contour'] },
+  { name: 'normalize-heatmap', about: 'Direction only (`--normalize`) over a heatmap of f.', args: ['--expr', 'x0*x1', '--normalize', '--background', 'heatmap'] },
+  { name: 'critical', about: 'Critical points found from the field: 4 minima, 1 maximum, 4 saddles (also listed on stderr).', args: ['--fn', 'himmelblau', '--critical', '--background', 'heatmap'] },
+  { name: 'log-length', about: 'Length ∝ ln(1 + |∇f|) so the valley\'s small gradients still show; colour on the same scale.', args: ['--fn', 'rosenbrock', '--length', 'log', '--color', 'magnitude', '--critical', '--key'] },
+  { name: 'fixed-scale', about: 'A fixed scale (0.2 data units per unit of |∇f|) with a length key: the same |∇f| draws the same length in every chart.', args: ['--fn', 'xy', '--arrow-scale', '0.2', '--key'] },
+  { name: 'sqrt-pivot', about: 'Length ∝ √|∇f|, arrows centred on their points, one CSS colour.', args: ['--fn', 'sin_xy', '--length', 'sqrt', '--pivot', 'middle', '--color', 'steelblue', '--key'] },
+  { name: 'width-height', about: 'Width and height both fixed: each axis has its own scale, and arrows are laid out in pixels so their angles stay true.', args: ['--fn', 'saddle', '--width', '640', '--height', '280', '--critical'] },
+  { name: 'dark', about: 'The dark theme, with a title of your own.', args: ['--fn', 'sin_xy', '--theme', 'dark', '--color', 'magnitude', '--background', 'contour', '--title', 'sin(x0·x1) after dark'] },
+  { name: 'ascent', about: 'Uphill (+∇f) on a monkey saddle, whose critical point has a zero Hessian.', args: ['--fn', 'monkey_saddle', '--ascent', '--critical', '--background', 'contour'] },
+];
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'gradplot.js');
+
+/** The command as a reader types it, quoting what the shell would split. */
+export function commandLine(entry, out) {
+  const quote = (a) => (/^[\w.,:/=+-]+$/.test(a) ? a : `"${a.replace(/(["\\$`])/g, '\\$1')}"`);
+  return ['gradplot', ...entry.args, '-o', out].map(quote).join(' ');
+}
+
+async function main() {
+  const run = promisify(execFile);
+  for (const entry of GALLERY) {
+    const out = join('examples', 'gallery', `${entry.name}.png`);
+    await run(process.execPath, [BIN, ...entry.args, '-o', join(ROOT, out)], { cwd: ROOT });
+    process.stderr.write(`gallery: ${out}\n`);
+  }
+  const sections = GALLERY.map((e) => `## ${e.name}\n\n${e.about}\n\n\`\`\`\n${commandLine(e, `${e.name}.png`)}\n\`\`\`\n\n![${e.name}](gallery/${e.name}.png)\n`);
+  const readme =
+    '# Gallery\n\nOne command per feature; `node scripts/gallery.mjs` (after `npm run build`) makes every picture here.\n\n' +
+    sections.join('\n');
+  writeFileSync(join(ROOT, 'examples', 'README.md'), readme);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

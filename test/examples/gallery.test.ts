@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script, without types
+import { commandLine, GALLERY } from '../../scripts/gallery.mjs';
+import { BIN, ROOT, tempDir } from '../helpers.js';
+
+type Entry = { name: string; about: string; args: string[] };
+const run = promisify(execFile);
+
+describe('the gallery (scripts/gallery.mjs)', () => {
+  it('runs every example command, each giving a PNG the size of the one in examples/gallery/', async () => {
+    const dir = tempDir();
+    const entries = GALLERY as Entry[];
+    // Two at a time: each command is its own process.
+    const results: { entry: Entry; stderr: string }[] = [];
+    for (let i = 0; i < entries.length; i += 2) {
+      results.push(
+        ...(await Promise.all(
+          entries.slice(i, i + 2).map(async (entry) => {
+            const { stderr } = await run(process.execPath, [BIN, ...entry.args, '-o', join(dir, `${entry.name}.png`)], { cwd: ROOT });
+            return { entry, stderr };
+          }),
+        )),
+      );
+    }
+    for (const { entry, stderr } of results) {
+      expect(stderr, entry.name).not.toMatch(/warning|error/i);
+      const made = PNG.sync.read(readFileSync(join(dir, `${entry.name}.png`)));
+      const committed = join(ROOT, 'examples', 'gallery', `${entry.name}.png`);
+      expect(existsSync(committed), `${committed} is missing: run node scripts/gallery.mjs`).toBe(true);
+      const shown = PNG.sync.read(readFileSync(committed));
+      expect([made.width, made.height], entry.name).toEqual([shown.width, shown.height]);
+    }
+  });
+
+  it('lists each command in examples/README.md as a reader would type it, with its picture', () => {
+    const readme = readFileSync(join(ROOT, 'examples', 'README.md'), 'utf8');
+    for (const entry of GALLERY as Entry[]) {
+      expect(readme).toContain(commandLine(entry, `${entry.name}.png`));
+      expect(readme).toContain(`![${entry.name}](gallery/${entry.name}.png)`);
+    }
+    expect(commandLine({ name: 'x', about: '', args: ['--expr', 'x0*x1', '--title', 'A "b"'] }, 'x.png')).toBe('gradplot --expr "x0*x1" --title "A \\"b\\"" -o x.png');
+  });
+});

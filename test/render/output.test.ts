@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/render/render.js';
+import { gradplot, ROOT, tempDir } from '../helpers.js';
+import { chart } from './helpers.js';
+
+// Three canonical charts, on coarse grids so their files stay small.
+const CHARTS = {
+  'xy-default': () => chart('xy', {}, [-2, 2], 0.5),
+  'sum_sq-magnitude-key': () => chart('sum_sq', { color: 'magnitude', key: true }, [-2, 2], 0.5),
+  'saddle-contour-critical': () => chart('saddle', { background: 'contour', withCritical: true }, [-2, 2], 0.5),
+};
+const REFERENCES = join(ROOT, 'test', 'render', 'references');
+
+// Numbers rounded to 2 decimals, so float noise in the last digits never fails a snapshot.
+const rounded = (svg: string) => svg.replace(/-?\d*\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toFixed(2))));
+
+describe('SVG snapshots', () => {
+  for (const [name, make] of Object.entries(CHARTS)) {
+    it(name, async () => {
+      const svg = (await render(make().spec, 'svg')).toString();
+      await expect(rounded(svg)).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+    });
+  }
+});
+
+/**
+ * PNGs against committed references, pixel by pixel with a small tolerance
+ * (anti-aliasing differs a little between Cairo versions). After an intended
+ * change, regenerate them with `UPDATE_REFERENCES=1 npx vitest run test/render/output.test.ts`.
+ */
+describe('PNG pixels', () => {
+  for (const [name, make] of Object.entries(CHARTS)) {
+    it(name, async () => {
+      const png = await render(make().spec, 'png', { scale: 1 });
+      const path = join(REFERENCES, `${name}.png`);
+      if (process.env.UPDATE_REFERENCES || !existsSync(path)) {
+        mkdirSync(REFERENCES, { recursive: true });
+        writeFileSync(path, png);
+      }
+      const [actual, expected] = [PNG.sync.read(png), PNG.sync.read(readFileSync(path))];
+      expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+      const diff = new PNG({ width: actual.width, height: actual.height });
+      const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
+      if (changed > 0.002 * actual.width * actual.height) {
+        const where = join(tmpdir(), `gradplot-${name}`);
+        writeFileSync(`${where}-actual.png`, png);
+        writeFileSync(`${where}-diff.png`, PNG.sync.write(diff));
+        expect.fail(`${changed} pixels differ from ${path}; see ${where}-actual.png and ${where}-diff.png`);
+      }
+    });
+  }
+});
+
+describe('stable output', () => {
+  it('renders the same bytes twice in one process: svg, pdf, vl.json, png', async () => {
+    const { spec } = CHARTS['saddle-contour-critical']();
+    for (const format of ['svg', 'pdf', 'vl.json', 'png'] as const) {
+      const [a, b] = [await render(spec, format), await render(spec, format)];
+      expect(a.equals(b), format).toBe(true);
+    }
+  });
+
+  it('writes the same bytes from two runs of the same command: svg, pdf, vl.json', () => {
+    const dir = tempDir();
+    const args = ['--fn', 'himmelblau', '--color', 'magnitude', '--background', 'contour', '--critical', '--key', '--step', '1'];
+    for (const format of ['svg', 'pdf', 'vl.json']) {
+      const runs = ['a', 'b'].map((run) => {
+        const out = join(dir, `${run}.${format}`);
+        expect(gradplot([...args, '-o', out]).status).toBe(0);
+        return readFileSync(out);
+      });
+      expect(runs[0].equals(runs[1]), format).toBe(true);
+    }
+  });
+
+  it('writes vl.json with its inline data one datum per line, and valid JSON', async () => {
+    const text = (await render(CHARTS['xy-default']().spec, 'vl.json')).toString();
+    const spec = JSON.parse(text);
+    expect(text).toContain(`\n      ${JSON.stringify(spec.data.values[0])},\n`);
+    expect(text.split('\n').filter((line) => line.trimStart().startsWith('{"x0"')).length).toBe(spec.data.values.length);
+  });
+});
+
+describe('critical points outside the chart', () => {
+  it('are listed on stderr and in the JSON export as {x0, x1, f, kind}', () => {
+    const dir = tempDir();
+    const out = join(dir, 'h.json');
+    const r = gradplot(['--fn', 'himmelblau', '--critical', '-o', out]);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('gradplot: 9 critical points (∇f = 0):');
+    expect(lines).toContain('  maximum    x0 = -0.270845, x1 = -0.923039, f = 181.617');
+    expect(lines).toContain('  minimum    x0 = 3, x1 = 2, f = 0');
+    const { critical } = JSON.parse(readFileSync(out, 'utf8'));
+    expect(critical).toHaveLength(9);
+    expect(Object.keys(critical[0])).toEqual(['x0', 'x1', 'f', 'kind']);
+    expect(critical.filter((p: { kind: string }) => p.kind === 'saddle')).toHaveLength(4);
+  });
+});
