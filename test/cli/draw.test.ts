@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { gradplot, readReference, tempDir } from '../helpers.js';
+import { BIN, gradplot, readReference, tempDir } from '../helpers.js';
 
 describe('gradplot draws charts', () => {
   it('writes xy.png: a 2x PNG with grey arrows on white', () => {
@@ -108,6 +109,14 @@ describe('gradplot draws charts', () => {
     const r = gradplot(['--fn', 'xy', '-o', '-', '--format', 'png']);
     expect(r.status).toBe(0);
     expect(r.stdoutBytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('stops quietly when the reader of stdout goes away early', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" --fn xy --step 0.01 -o - --format json | head -c 100 >/dev/null`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('lists the built-ins with their formulas', () => {
