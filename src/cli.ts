@@ -8,6 +8,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted } from './batch/interrupt.js';
+import type { CriticalPoint } from './core/critical.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
@@ -15,6 +16,7 @@ import { BINARY_FORMATS } from './output/format.js';
 import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
+import { mark, printTimings } from './util/timings.js';
 import { VERSION } from './version.js';
 
 const EXIT_FAILED = 1;
@@ -91,10 +93,17 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check }: Plot): void {
+function report({ request, quiver, check, critical }: Plot): void {
+  const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
+  if (quiver && quiver.subGrid.stride > 1) {
+    const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
+    process.stderr.write(
+      `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +
+        `--max-arrows ${request.maxArrows} sets the limit\n`,
+    );
+  }
   if (quiver?.skipped) {
-    const total = request.nx * request.ny;
-    process.stderr.write(`gradplot: warning: ${quiver.skipped} of ${total} points have no finite f or gradient and are left out of the chart\n`);
+    process.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
   }
   if (check) {
     const at = (p: number[]) => `(${p.map((v) => +v.toPrecision(6)).join(', ')})`;
@@ -103,6 +112,20 @@ function report({ request, quiver, check }: Plot): void {
       `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
     (request.out === undefined ? process.stdout : process.stderr).write(line);
   }
+  if (critical) process.stderr.write(listCritical(critical));
+}
+
+// One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).
+function listCritical(points: CriticalPoint[]): string {
+  const n = (v: number) => (Math.abs(v) < 1e-12 ? '0' : String(+v.toPrecision(6)));
+  const head = `gradplot: ${points.length} critical point${points.length === 1 ? '' : 's'} (∇f = 0)${points.length ? ':' : ''}\n`;
+  return head + points.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
+}
+
+// 2nd, 3rd, 11th, 41st.
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th')}`;
 }
 
 function describeMethod({ method, h }: PlotRequest): string {
@@ -124,6 +147,7 @@ function listing(): string {
 /** Runs the CLI on `argv` (as process.argv) and resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  mark('start+imports');
   try {
     await program().parseAsync(argv);
     return 0;
@@ -141,5 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(debug ? `${(error as Error).stack}\n` : `gradplot: ${(error as Error).message}\n`);
     return EXIT_FAILED;
+  } finally {
+    printTimings();
   }
 }

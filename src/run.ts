@@ -2,6 +2,7 @@ import { isChart, produce } from './output/produce.js';
 import { writeAtomic, writeStdout } from './output/write.js';
 import { plot, type Plot } from './plot.js';
 import type { PlotRequest } from './request.js';
+import { mark } from './util/timings.js';
 
 /** A failure while working (not bad input): the CLI exits 1. */
 export class RunError extends Error {}
@@ -13,11 +14,13 @@ export class RunError extends Error {}
  */
 export async function runRequest(request: PlotRequest): Promise<Plot> {
   const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
+  mark('compute');
   if (request.out === undefined || request.format === undefined) return result;
   if (isChart(request.format) && !anyFinite(result)) {
     throw new RunError(`nothing to draw: f or its gradient is not finite at any of the ${request.nx * request.ny} grid points; check the function and the range`);
   }
   const chunks = await produce(result, request.format);
+  mark('render');
   if (request.out === '-') await writeStdout(chunks);
   else {
     try {
@@ -26,6 +29,7 @@ export async function runRequest(request: PlotRequest): Promise<Plot> {
       throw new RunError(`cannot write ${request.out}: ${(error as Error).message}`, { cause: error });
     }
   }
+  mark('write');
   return result;
 }
 
