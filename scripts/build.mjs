@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
 await build({
-  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -1,10 +1,11 @@
 import { compareGradients, type GradientError } from './core/check.js';
 import { criticalPoints, type CriticalPoint } from './core/critical.js';
-import { sampleField, type Field } from './core/field.js';
+import type { Field } from './core/field.js';
 import { numericalGradient } from './core/gradient.js';
-import { axis, meshgrid } from './core/grid.js';
+import { axis } from './core/grid.js';
 import { InputError } from './errors.js';
 import { resolveFunction, type NamedFunction } from './functions/resolve.js';
+import { sampleGrid } from './parallel/sample.js';
 import { quiverSpec, type Quiver } from './render/quiver.js';
 import type { PlotRequest } from './request.js';
 
@@ -34,8 +35,8 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
     throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
   }
   const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
-  const grid = meshgrid(xs, ys);
-  const field = sampleField(fn, grid, { h: request.h, method: request.method });
+  const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method });
+  const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
   const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
   const quiver = chart ? chartOf(request, named, field, critical) : undefined;
@@ -54,6 +55,7 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     height: request.height,
     length: request.length,
     arrowScale: request.arrowScale,
+    maxArrows: request.maxArrows,
     key: request.key,
     pivot: request.pivot,
     color: request.color,

@@ -11,10 +11,9 @@ export interface Field {
   readonly gradient: Points;
 }
 
-/** f at every row of `at`, through one scratch row (no allocation per point). */
-export function evaluate(fn: ScalarFunction, at: Points): Float64Array {
+/** f at every row of `at`, through one scratch row (no allocation per point); into `values` when given. */
+export function evaluate(fn: ScalarFunction, at: Points, values: Float64Array = new Float64Array(at.count)): Float64Array {
   const { data, dim, count } = at;
-  const values = new Float64Array(count);
   const x = new Float64Array(dim);
   for (let r = 0, base = 0; r < count; r++, base += dim) {
     for (let d = 0; d < dim; d++) x[d] = data[base + d];

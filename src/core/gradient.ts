@@ -22,7 +22,12 @@ export interface GradientOptions {
  * function's dimension: that is the original post's mistake of passing one
  * array per axis.
  */
-export function numericalGradient(fn: ScalarFunction, at: Points, options: GradientOptions = {}): Points {
+export function numericalGradient(
+  fn: ScalarFunction,
+  at: Points,
+  options: GradientOptions = {},
+  out: Float64Array = new Float64Array(at.count * at.dim),
+): Points {
   const { h = DEFAULT_H, method = 'central' } = options;
   const { dim, count, data } = at;
   if (dim !== fn.dim) {
@@ -34,7 +39,7 @@ export function numericalGradient(fn: ScalarFunction, at: Points, options: Gradi
   if (method !== 'analytic' && !(h > 0 && Number.isFinite(h))) {
     throw new RangeError(`numericalGradient: h must be a positive finite number, got ${h}`);
   }
-  const out = new Float64Array(count * dim);
+  if (out.length !== count * dim) throw new RangeError(`numericalGradient: out has ${out.length} numbers, expected ${count * dim}`);
   SCHEMES[method](fn, data, out, dim, h);
   return points(out, dim);
 }

@@ -25,10 +25,10 @@ export function axis(min: number, max: number, step: number): Float64Array {
 /**
  * The flattened meshgrid of two axes as rows `(x0, x1)`, in numpy's order:
  * x0 varies fastest, then x1. Row `j·xs.length + i` is `(xs[i], ys[j])`.
+ * Fills `data` when given (e.g. memory shared with worker threads).
  */
-export function meshgrid(xs: Float64Array, ys: Float64Array): Points {
+export function meshgrid(xs: Float64Array, ys: Float64Array, data: Float64Array = new Float64Array(xs.length * ys.length * 2)): Points {
   const nx = xs.length;
-  const data = new Float64Array(nx * ys.length * 2);
   let k = 0;
   for (let j = 0; j < ys.length; j++) {
     for (let i = 0; i < nx; i++) {

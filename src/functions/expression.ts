@@ -64,6 +64,14 @@ export interface CompiledExpression extends ScalarFunction {
   readonly gradUnavailable?: string;
   /** The gradient as text, `[∂f/∂x0, ∂f/∂x1]`, when `grad` exists. */
   readonly gradFormula?: readonly [string, string];
+  /** The generated function bodies, so another thread can rebuild `f` and `grad` (see fromCode). */
+  readonly code: ExpressionCode;
+}
+
+/** Generated JavaScript: the body of `f(x)`, and of `grad(x, out)` when there is one. */
+export interface ExpressionCode {
+  readonly f: string;
+  readonly grad?: string;
 }
 
 /** Variables and constants, as JavaScript. */
@@ -138,23 +146,35 @@ export async function compileExpression(source: string): Promise<CompiledExpress
   if (tokens.length === 0) throw new ExpressionError(source, 1, 'expression is empty');
   const m = await loadMathjs();
   const tree = resolveAliases(m, check(parse(m, source), source, tokens));
+  const code = `return ${generate(tree)};`;
+  const { code: gradCode, ...grad } = gradient(m, tree);
   return {
     dim: 2,
     source,
     formula: tree.toString(),
-    f: compile<(x: Float64Array) => number>(['x'], `return ${generate(tree)};`),
-    ...gradient(m, tree),
+    f: compile<(x: Float64Array) => number>(['x'], code),
+    ...grad,
+    code: { f: code, grad: gradCode },
   };
 }
 
-function gradient(m: Mathjs, tree: MathNode): Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> {
+/** Rebuilds an expression's functions from its generated code, e.g. in a worker thread, without mathjs. */
+export function fromCode(code: ExpressionCode): Pick<CompiledExpression, 'f' | 'grad'> {
+  return {
+    f: compile<(x: Float64Array) => number>(['x'], code.f),
+    grad: code.grad === undefined ? undefined : compile<(x: Float64Array, out: Float64Array) => void>(['x', 'out'], code.grad),
+  };
+}
+
+function gradient(
+  m: Mathjs,
+  tree: MathNode,
+): Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> & { code?: string } {
   try {
     const [d0, d1] = [differentiate(m, tree, 'x0'), differentiate(m, tree, 'x1')];
-    const grad = compile<(x: Float64Array, out: Float64Array) => void>(
-      ['x', 'out'],
-      `out[0] = ${generate(d0)};\nout[1] = ${generate(d1)};`,
-    );
-    return { grad, gradFormula: [d0.toString(), d1.toString()] };
+    const code = `out[0] = ${generate(d0)};\nout[1] = ${generate(d1)};`;
+    const grad = compile<(x: Float64Array, out: Float64Array) => void>(['x', 'out'], code);
+    return { grad, gradFormula: [d0.toString(), d1.toString()], code };
   } catch (error) {
     // Stack overflow on a derivative too large to handle; anything else is a bug
     if (!(error instanceof RangeError)) throw error;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { FunctionSource } from '../parallel/sample.js';
 import type { FunctionRef } from '../request.js';
 import { findBuiltin } from './builtins.js';
 import type { ScalarFunction } from './types.js';
@@ -12,6 +13,8 @@ export interface NamedFunction {
   formula: string;
   /** Why there is no exact gradient, when there is none. */
   noExactGradient?: string;
+  /** How a worker thread rebuilds `fn`; absent for JavaScript functions, which cannot be sent. */
+  source?: FunctionSource;
 }
 
 /**
@@ -21,13 +24,18 @@ export interface NamedFunction {
 export async function resolveFunction(ref: FunctionRef): Promise<NamedFunction> {
   if (ref.kind === 'builtin') {
     const builtin = findBuiltin(ref.name)!;
-    return { fn: builtin, name: builtin.name, formula: builtin.formula };
+    return { fn: builtin, name: builtin.name, formula: builtin.formula, source: { kind: 'builtin', name: builtin.name } };
   }
   if (ref.kind === 'function') return { fn: ref.fn, formula: ref.formula };
   const { compileExpression, ExpressionError } = await import('./expression.js');
   try {
     const compiled = await compileExpression(ref.source);
-    return { fn: compiled, formula: compiled.formula, noExactGradient: compiled.gradUnavailable };
+    return {
+      fn: compiled,
+      formula: compiled.formula,
+      noExactGradient: compiled.gradUnavailable,
+      source: { kind: 'code', code: compiled.code },
+    };
   } catch (error) {
     if (error instanceof ExpressionError) throw new InputError('expr', error.message, error.pointer());
     throw error;

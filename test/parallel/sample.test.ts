@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sampleField } from '../../src/core/field.js';
+import { axis, meshgrid } from '../../src/core/grid.js';
+import { findBuiltin } from '../../src/functions/builtins.js';
+import { compileExpression } from '../../src/functions/expression.js';
+import { PARALLEL_MIN_POINTS, sampleGrid } from '../../src/parallel/sample.js';
+
+// The worker is a separate file: run against the build, as the CLI does.
+const { sampleGrid: builtSampleGrid } = (await import('../../dist/parallel/sample.js')) as typeof import('../../src/parallel/sample.js');
+
+describe('sampleGrid across worker threads', () => {
+  const xs = axis(-2, 2, 0.0035); // 1143² = 1,306,449 points, over the threshold
+  it('is used only above the threshold', () => {
+    expect(xs.length ** 2).toBeGreaterThanOrEqual(PARALLEL_MIN_POINTS);
+  });
+
+  it('gives the same field, bit for bit, as one thread: built-in and expression', async () => {
+    const expected = sampleField(findBuiltin('sin_xy')!, meshgrid(xs, xs));
+    const threaded = await builtSampleGrid(findBuiltin('sin_xy')!, { kind: 'builtin', name: 'sin_xy' }, xs, xs, {}, 3);
+    expect(threaded.points.data).toEqual(expected.points.data);
+    expect(threaded.f).toEqual(expected.f);
+    expect(threaded.gradient.data).toEqual(expected.gradient.data);
+
+    const expr = await compileExpression('x0^2/20 + x1^2');
+    const byCode = await builtSampleGrid(expr, { kind: 'code', code: expr.code }, xs, xs, { method: 'analytic' }, 2);
+    const single = await sampleGrid(expr, undefined, xs, xs, { method: 'analytic' });
+    expect(byCode.gradient.data).toEqual(single.gradient.data);
+  });
+});
