@@ -26,6 +26,7 @@ export type { PlotOptions } from './options.js';
 export { FORMATS, type Format } from './output/format.js';
 export { quiverSpec, type ChartOptions, type Quiver } from './render/quiver.js';
 export { render, type ChartFormat, type RenderOptions } from './render/render.js';
+export { DEFAULT_MAX_ARROWS, subGrid, type SubGrid } from './render/thin.js';
 export { resolveRequest, type PlotRequest, type RequestOptions } from './request.js';
 
 /** What `gradientField` gives: the checked request, the function, its field (true ∇f) and the chart. */

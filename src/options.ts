@@ -6,6 +6,7 @@ import { BACKGROUNDS, type BackgroundKind } from './render/background.js';
 import { MAGNITUDE } from './render/color.js';
 import { isCssColor } from './render/css-color.js';
 import { LENGTH_MODES, type LengthMode } from './render/length.js';
+import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { THEMES, type Theme } from './render/theme.js';
 
 /**
@@ -46,6 +47,8 @@ export interface PlotOptions {
   normalize?: boolean;
   /** Fixed arrow scale in data units per unit of |∇f| (of L(|∇f|) with `length`), so charts compare. Default: the longest arrow spans 0.9 of a cell. */
   arrowScale?: number;
+  /** Most arrows to draw; a grid with more points draws them on every s-th point of each axis (s as small as fits), cells s·step wide. Data exports keep every point. Default 2500. */
+  maxArrows?: number;
   /** Draw a length key (a reference arrow and the |∇f| it stands for) above the plot. Default false. */
   key?: boolean;
   /** Which part of each arrow sits on its grid point: `tail` (default), `middle` or `tip`. */
@@ -102,6 +105,13 @@ function toNumber(value: unknown): number {
 export function positive(value: unknown): number {
   const n = toNumber(value);
   if (!(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a number greater than 0`, value);
+  return n;
+}
+
+/** A whole number greater than zero. */
+export function count(value: unknown): number {
+  const n = toNumber(value);
+  if (!(Number.isSafeInteger(n) && n > 0)) throw new OptionValueError(`an integer greater than 0`, value);
   return n;
 }
 
@@ -164,6 +174,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'length', flags: '--length <mode>', description: `arrow length from |∇f|: ${LENGTH_MODES.join(', ')} (default: linear)`, parse: oneOf(LENGTH_MODES), schema: { enum: LENGTH_MODES } },
   { key: 'normalize', flags: '--normalize', description: 'all arrows the same length (same as --length none)', parse: flag, schema: { type: 'boolean' } },
   { key: 'arrowScale', flags: '--arrow-scale <number>', description: 'fixed arrow length in data units per unit of |∇f| (default: longest arrow fits its cell)', parse: positive, schema: positiveSchema },
+  { key: 'maxArrows', flags: '--max-arrows <n>', description: `most arrows to draw; a finer grid draws them on a regular sub-grid (default: ${DEFAULT_MAX_ARROWS})`, parse: count, schema: { type: 'integer', minimum: 1 } },
   { key: 'key', flags: '--key', description: 'draw a length key: a reference arrow and the |∇f| it stands for', parse: flag, schema: { type: 'boolean' } },
   { key: 'pivot', flags: '--pivot <part>', description: `part of the arrow on its grid point: ${PIVOTS.join(', ')} (default: tail)`, parse: oneOf(PIVOTS), schema: { enum: PIVOTS } },
   { key: 'color', flags: '--color <colour>', description: `${MAGNITUDE} (by |∇f|, viridis) or a CSS colour (default: #666666)`, parse: color, schema: { type: 'string' } },

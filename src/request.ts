@@ -9,6 +9,7 @@ import type { Pivot } from './render/arrows.js';
 import type { BackgroundKind } from './render/background.js';
 import type { LengthMode } from './render/length.js';
 import type { Theme } from './render/theme.js';
+import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { nearest } from './util/nearest.js';
 
 export const DEFAULT_RANGE: Range = [-2, 2];
@@ -48,6 +49,8 @@ export interface PlotRequest {
   length: LengthMode;
   /** Data units per unit of L(|∇f|); undefined for the automatic scale. */
   arrowScale?: number;
+  /** Most arrows the chart draws; more grid points are drawn on a sub-grid. */
+  maxArrows: number;
   key: boolean;
   pivot: Pivot;
   /** `magnitude` or a CSS colour; undefined for the theme's grey. */
@@ -107,6 +110,7 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     scale: options.scale ?? DEFAULT_SCALE,
     length: options.normalize ? 'none' : (options.length ?? 'linear'),
     arrowScale: options.arrowScale,
+    maxArrows: options.maxArrows ?? DEFAULT_MAX_ARROWS,
     key: options.key ?? false,
     pivot: options.pivot ?? 'tail',
     color: options.color,

@@ -47,6 +47,8 @@ export interface ArrowLayout {
    * true. Default `[1, 1]` (equal scales, where data units and pixels agree).
    */
   aspect?: readonly [number, number];
+  /** The field's rows to draw, in order (see `subGridRows`). Default every row. */
+  rows?: ArrayLike<number>;
 }
 
 /** Longest arrow as a fraction of one grid cell. */
@@ -68,19 +70,22 @@ export interface Arrows {
 }
 
 /**
- * Lays out one arrow per finite grid point: length `scale · L(|∇f|)` along
- * ±∇f, placed on its point by `pivot`. Without a fixed scale, the longest
- * arrow spans FILL of a grid cell; an all-zero field gives all dots. Points
- * where f or ∇f is not finite are left out; the caller reports how many. Heads
+ * Lays out one arrow per finite grid point (of `rows` when given): length
+ * `scale · L(|∇f|)` along ±∇f, placed on its point by `pivot`. Without a fixed
+ * scale, the longest arrow spans FILL of a cell (`step`); an all-zero field
+ * gives all dots. Points where f or ∇f is not finite are left out; the caller
+ * reports how many. Only the drawn points get an object. Heads
  * are sized later by `drawHeads`, once the pixel scale is known.
  */
 export function layoutArrows(field: Field, layout: ArrowLayout): Arrows {
   const { points, f, gradient } = field;
-  const { length = 'linear', pivot = 'tail', aspect = [1, 1] } = layout;
+  const { length = 'linear', pivot = 'tail', aspect = [1, 1], rows } = layout;
+  const count = rows ? rows.length : points.count;
   const g = gradient.data;
   const sign = layout.ascent ? 1 : -1;
   let maxMag = 0;
-  for (let i = 0; i < points.count; i++) {
+  for (let r = 0; r < count; r++) {
+    const i = rows ? rows[r] : r;
     const mag = Math.hypot(g[2 * i], g[2 * i + 1]);
     if (Number.isFinite(mag) && Number.isFinite(f[i]) && mag > maxMag) maxMag = mag;
   }
@@ -88,7 +93,8 @@ export function layoutArrows(field: Field, layout: ArrowLayout): Arrows {
   const shift = PIVOT_SHIFT[pivot];
   const arrows: Arrow[] = [];
   let skipped = 0;
-  for (let i = 0; i < points.count; i++) {
+  for (let r = 0; r < count; r++) {
+    const i = rows ? rows[r] : r;
     const [x0, x1, g0, g1] = [points.data[2 * i], points.data[2 * i + 1], g[2 * i], g[2 * i + 1]];
     const mag = Math.hypot(g0, g1);
     if (!Number.isFinite(mag) || !Number.isFinite(f[i])) {

@@ -15,22 +15,25 @@ export interface Area {
   ydomain: [number, number];
   width: number;
   height: number;
-  /** The arrows' grid spacing, in data units. */
+  /** The grid's spacing, in data units (arrows may stand on every few grid points; see `subGrid`). */
   step: number;
   x: (field: string) => Record<string, unknown>;
   y: (field: string) => Record<string, unknown>;
 }
 
-/** Background cells per arrow cell, along each axis. */
+/** Background cells per grid cell, along each axis. */
 const FINER = 4;
 /** Smallest background cell, in pixels: finer only costs bytes. */
 const MIN_CELL_PX = 3;
+/** Most background cells along an axis, whatever the width: 300 × 300 rects make about 10 MB of SVG. */
+const MAX_CELLS = 300;
 /** How many contour lines to draw. */
 const LEVELS = 10;
 
 /**
  * A layer under the arrows showing f over the whole plot area, sampled on a
- * grid FINER times the arrows' (no cell under MIN_CELL_PX): a heatmap of f, or
+ * grid FINER times the field's (no cell under MIN_CELL_PX, at most MAX_CELLS
+ * along an axis, so a fine step costs no more than the picture needs): a heatmap of f, or
  * its contour lines with a legend. Colours are light or thin so arrows stay
  * readable on top, and spread by quantiles of f so a steep rim (Rosenbrock's)
  * does not wash out the rest.
@@ -45,7 +48,7 @@ function nodes([lo, hi]: [number, number], n: number): Float64Array {
 }
 
 function cells(span: number, px: number, step: number): number {
-  return Math.max(2, Math.min(Math.ceil((FINER * span) / step), Math.floor(px / MIN_CELL_PX)));
+  return Math.max(2, Math.min(Math.ceil((FINER * span) / step), Math.floor(px / MIN_CELL_PX), MAX_CELLS));
 }
 
 // Fewer digits keep the inline data small; they are far below a pixel.

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CriticalPoint } from '../core/critical.js';
 import type { Field } from '../core/field.js';
+import { axisLength } from '../core/grid.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
 import { drawHeads, HEAD_PATH, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
@@ -9,6 +10,7 @@ import { keyLayer } from './key.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
 import { PALETTES, themeConfig, type Theme } from './theme.js';
+import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
 
 /** What the chart needs besides the field. */
 export interface ChartOptions {
@@ -16,10 +18,12 @@ export interface ChartOptions {
   title: string;
   /** A first word for the subtitle, e.g. the built-in's name. */
   subtitle?: string;
-  /** Grid ranges and spacing, in data units. */
+  /** Grid ranges and spacing, in data units: the field's points are the rows of this grid's meshgrid. */
   xrange: Range;
   yrange: Range;
   step: number;
+  /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `subGrid`), cells s·step wide. Default 2500. */
+  maxArrows?: number;
   /** Draw +∇f instead of −∇f. Default false. */
   ascent?: boolean;
   /** Length of the longer side of the plot area when neither `width` nor `height` is given, in pixels. Default 480. */
@@ -60,11 +64,13 @@ const TOOLTIP = [
   { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
 ];
 
-/** The chart, its arrows and how many points were left out for not being finite. */
+/** The chart, its arrows, how many of the sub-grid's points were left out for not being finite, and the sub-grid. */
 export interface Quiver {
   spec: TopLevelSpec;
   arrows: Arrow[];
   skipped: number;
+  /** The grid points that carry arrows: all of them (stride 1) unless the grid has more than `maxArrows`. */
+  subGrid: SubGrid;
 }
 
 /**
@@ -75,13 +81,16 @@ export interface Quiver {
  *
  * Angles on screen are the true angles (one pixel scale for both axes, or
  * arrows laid out in pixels when width and height are both fixed), and the
- * domain covers every arrow so none is clipped.
+ * domain covers every arrow so none is clipped. A grid of more than
+ * `maxArrows` points draws arrows on a sub-grid only; the background is
+ * sampled on its own, finer grid either way.
  */
 export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const { step, ascent = false, length = 'linear', theme = 'light', background = 'none' } = options;
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
-  const { laid, xdomain, ydomain, sx, sy } = fit(field, options);
+  const { sub, rows } = arrowGrid(field, options);
+  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cell: sub.stride * step, rows }, options);
   const { arrows, skipped } = laid;
   drawHeads(arrows, sx, sy);
   const width = Math.round((xdomain[1] - xdomain[0]) * sx);
@@ -140,7 +149,17 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
     data: { values: arrows },
     layer: layers.filter(Boolean),
   } as unknown as TopLevelSpec;
-  return { spec, arrows, skipped };
+  return { spec, arrows, skipped, subGrid: sub };
+}
+
+// The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.
+function arrowGrid(field: Field, { xrange, yrange, step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
+  const [nx, ny] = [axisLength(xrange[0], xrange[1], step), axisLength(yrange[0], yrange[1], step)];
+  if (nx * ny !== field.points.count) {
+    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and step make a grid of ${nx} × ${ny}`);
+  }
+  const sub = subGrid(nx, ny, maxArrows);
+  return { sub, rows: sub.stride > 1 ? subGridRows(nx, sub) : undefined };
 }
 
 function functionOf(options: ChartOptions): ScalarFunction {
@@ -153,13 +172,18 @@ function functionOf(options: ChartOptions): ScalarFunction {
  * scales. With both width and height fixed, arrows are laid out in pixels,
  * which depend on the domain, which depends on the arrows: a fixed point that
  * a few rounds reach, because arrows overhang the grid by less than a cell.
+ * Arrows stand on `rows` of the field, `cell` apart.
  */
-function fit(field: Field, options: ChartOptions): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
-  const { xrange, yrange, step } = options;
-  const pad = 0.15 * step;
+function fit(
+  field: Field,
+  { cell, rows }: { cell: number; rows?: Uint32Array },
+  options: ChartOptions,
+): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
+  const { xrange, yrange } = options;
+  const pad = 0.15 * cell;
   let aspect: [number, number] = [1, 1];
   for (let round = 0; ; round++) {
-    const laid = layoutArrows(field, { step, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect });
+    const laid = layoutArrows(field, { step: cell, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect, rows });
     const xdomain = extent(laid.arrows, 'ax', 'tx', xrange, pad);
     const ydomain = extent(laid.arrows, 'ay', 'ty', yrange, pad);
     const [sx, sy] = pixelScales(xdomain, ydomain, options);

@@ -1,0 +1,38 @@
+/** Most arrows a chart draws unless told otherwise: about 50 × 50, still readable at 480 px. */
+export const DEFAULT_MAX_ARROWS = 2500;
+
+/**
+ * The points of an `nx × ny` grid that carry arrows: indices 0, s, 2s, … on
+ * each axis, the same stride `s` on both so cells stay square.
+ */
+export interface SubGrid {
+  /** Every `stride`-th grid point on each axis is kept; 1 keeps them all. */
+  stride: number;
+  /** Points kept along x0 and x1: ⌈nx/s⌉ and ⌈ny/s⌉. */
+  nx: number;
+  ny: number;
+}
+
+/**
+ * The sub-grid with the smallest stride s that keeps at most `max` points:
+ * ⌈nx/s⌉·⌈ny/s⌉ ≤ max. That count never grows with s, and
+ * ⌈nx/s⌉·⌈ny/s⌉ ≥ nx·ny/s², so the search starts at ⌊√(nx·ny/max)⌋ and
+ * takes a step or two. Throws RangeError for a `max` below 1.
+ */
+export function subGrid(nx: number, ny: number, max: number): SubGrid {
+  if (!(Number.isInteger(max) && max >= 1)) throw new RangeError(`subGrid: max must be an integer of at least 1, got ${max}`);
+  const kept = (s: number) => Math.ceil(nx / s) * Math.ceil(ny / s);
+  let stride = Math.max(1, Math.floor(Math.sqrt((nx * ny) / max)));
+  while (kept(stride) > max) stride++;
+  return { stride, nx: Math.ceil(nx / stride), ny: Math.ceil(ny / stride) };
+}
+
+/** Rows of the full grid (x0 fastest, `nx` points a row) that the sub-grid keeps, in grid order. */
+export function subGridRows(nx: number, sub: SubGrid): Uint32Array {
+  const rows = new Uint32Array(sub.nx * sub.ny);
+  let k = 0;
+  for (let j = 0; j < sub.ny; j++) {
+    for (let i = 0; i < sub.nx; i++) rows[k++] = j * sub.stride * nx + i * sub.stride;
+  }
+  return rows;
+}
