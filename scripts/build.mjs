@@ -3,12 +3,14 @@
 //   dist/cli/        the command line, bundled by esbuild so a run loads a few files instead of
 //                    hundreds of modules; what only some runs need (Vega, the expression parser,
 //                    the HTML page, batch) sits in chunks loaded on first use
+//   dist/engine/     Vega and Vega-Lite in one CommonJS bundle with V8's code cache for it,
+//                    made here by rendering sample charts (see src/render/load-engine.ts)
 //   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only)
 // dist/cli/ sits at the same depth as dist/render/, so paths relative to import.meta.url
 // (fonts/, dist/assets/) resolve the same way from both.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
@@ -27,6 +29,21 @@ await build({
   banner: { js: "import { createRequire as __gradplotRequire } from 'node:module'; const require = __gradplotRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// Vega and Vega-Lite as one CommonJS function, run by src/render/load-engine.ts with V8's code cache.
+await build({
+  entryPoints: ['src/render/engine.ts'],
+  outfile: 'dist/engine/engine.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  external: ['canvas'],
+  alias: { 'vega-canvas': './src/render/vega-canvas.cjs' },
+  banner: { js: '(function (require, module) {' },
+  footer: { js: '})' },
+  logLevel: 'warning',
+});
 await build({
   entryPoints: ['vega-tooltip'],
   bundle: true,
@@ -36,3 +53,12 @@ await build({
   outfile: 'dist/assets/vega-tooltip.min.js',
   logLevel: 'warning',
 });
+
+// The code cache: render sample charts through the bundle, then save what V8 compiled.
+const { gradientField, render } = await import('../dist/index.js');
+const { engineCodeCache } = await import('../dist/render/load-engine.js');
+for (const options of [{ fn: 'xy' }, { fn: 'himmelblau', color: 'magnitude', background: 'contour', critical: true, key: true }]) {
+  const { spec } = await gradientField(options);
+  for (const format of ['png', 'svg', 'pdf']) await render(spec, format);
+}
+writeFileSync('dist/engine/engine.cache', engineCodeCache());

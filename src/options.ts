@@ -168,7 +168,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'method', flags: '--method <name>', description: `gradient method: ${METHODS.join(', ')} (default: central)`, parse: oneOf(METHODS), schema: { enum: METHODS } },
   { key: 'ascent', flags: '--ascent', description: 'draw +∇f instead of −∇f (the descent direction)', parse: flag, schema: { type: 'boolean' } },
   { key: 'check', flags: '--check', description: 'print the largest difference from the exact gradient', parse: flag, schema: { type: 'boolean' } },
-  { key: 'out', flags: '-o, --out <file>', description: 'output file: .png .svg .vl.json .csv .json, or - for stdout', parse: text, schema: { type: 'string' } },
+  { key: 'out', flags: '-o, --out <file>', description: 'output file: .png .svg .pdf .vl.json .html .csv .json, or - for stdout', parse: text, schema: { type: 'string' } },
   { key: 'format', flags: '--format <fmt>', description: `output format: ${FORMATS.join(', ')} (default: from the extension)`, parse: oneOf(FORMATS), schema: { enum: FORMATS } },
   { key: 'scale', flags: '--scale <ratio>', description: 'pixel ratio of PNG output (default: 2)', parse: positive, schema: positiveSchema },
   { key: 'length', flags: '--length <mode>', description: `arrow length from |∇f|: ${LENGTH_MODES.join(', ')} (default: linear)`, parse: oneOf(LENGTH_MODES), schema: { enum: LENGTH_MODES } },

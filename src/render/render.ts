@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { mark } from '../util/timings.js';
+import { loadEngine } from './load-engine.js';
 
 /** Formats the renderer makes from a Vega-Lite spec. */
 export type ChartFormat = 'png' | 'svg' | 'pdf' | 'vl.json' | 'html';
@@ -21,9 +22,9 @@ const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
  */
 export async function render(spec: TopLevelSpec, format: ChartFormat, options: RenderOptions = {}): Promise<Buffer> {
   if (format === 'vl.json') return Buffer.from(specJson(spec));
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { vega, compile } = await loadEngine();
   mark('import vega');
-  const compiled = vegaLite.compile(spec).spec;
+  const compiled = compile(spec).spec;
   mark('compile');
   if (format === 'html') {
     const { htmlPage } = await import('./html.js');
