@@ -51,6 +51,8 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     yrange: request.yrange,
     step: request.step,
     ascent: request.ascent,
+    // Tooltips only where someone can hover: the page, the spec, and the library's spec.
+    tooltip: request.format === undefined || request.format === 'html' || request.format === 'vl.json',
     width: request.width,
     height: request.height,
     length: request.length,

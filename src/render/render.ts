@@ -43,8 +43,8 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
     }
     const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as PngCanvas;
     mark('draw');
-    // zlib level 3: as small as the default 6 for flat-colour charts, and a third faster.
-    return canvas.toBuffer('image/png', { compressionLevel: 3 });
+    // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of the time.
+    return canvas.toBuffer('image/png', { compressionLevel: 3, filters: canvasModule().Canvas.PNG_FILTER_NONE });
   } finally {
     view.finalize();
   }
@@ -72,7 +72,7 @@ function titleOf(spec: TopLevelSpec): string {
 }
 
 interface PngCanvas {
-  toBuffer(mime: 'image/png', options: { compressionLevel: number }): Buffer;
+  toBuffer(mime: 'image/png', options: { compressionLevel: number; filters: number }): Buffer;
 }
 interface PdfCanvas {
   toBuffer(mime: 'application/pdf', meta: { creationDate: Date; modDate: Date }): Buffer;
@@ -87,10 +87,13 @@ export function refusingLoader() {
 let fontsRegistered = false;
 
 // The shipped DejaVu Sans makes text (and so layout) the same on every machine.
+function canvasModule(): typeof import('canvas') {
+  return createRequire(import.meta.url)('canvas') as typeof import('canvas');
+}
+
 function registerFonts(): void {
   if (fontsRegistered) return;
-  const require = createRequire(import.meta.url);
-  const { registerFont } = require('canvas') as typeof import('canvas');
+  const { registerFont } = canvasModule();
   const dir = fileURLToPath(new URL('../../fonts/', import.meta.url));
   registerFont(`${dir}DejaVuSans.ttf`, { family: 'DejaVu Sans' });
   registerFont(`${dir}DejaVuSans-Bold.ttf`, { family: 'DejaVu Sans', weight: 'bold' });
