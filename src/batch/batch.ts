@@ -1,0 +1,143 @@
+/**
+ * Runs a checked manifest:
+ *
+ *   charts ──shard──▶ this run's charts ──(shared scale: measure every chart)──▶
+ *   up to date? ──no──▶ pool of worker threads ──▶ outputs + cache ──▶ summary
+ */
+import { relative } from 'node:path';
+import type { PlotRequest } from '../request.js';
+import { CACHE_FILE, OutputCache, requestKey } from './cache.js';
+import { watchSignals, type Interrupted } from './interrupt.js';
+import type { BatchChart, Manifest } from './manifest.js';
+import { Pool } from './pool.js';
+import { Progress } from './progress.js';
+import { inShard, type Shard } from './shard.js';
+import { sharedArrowScale, type Measured } from './shared-scale.js';
+import { roundSeconds, summarize, type ChartResult, type Summary } from './summary.js';
+import type { Task } from './worker.js';
+
+/** How to run a batch: `gradplot batch`'s flags. */
+export interface BatchOptions {
+  /** Worker threads. */
+  jobs: number;
+  /** Render only this share of the charts. */
+  shard?: Shard;
+  /** Render charts that are up to date too. */
+  force?: boolean;
+  /** Start no chart after the first failure. */
+  failFast?: boolean;
+  /** Print only errors. */
+  quiet?: boolean;
+}
+
+/** The summary, and the signal that stopped the batch, if one did. */
+export interface BatchResult {
+  summary: Summary;
+  interrupted?: Interrupted;
+}
+
+/**
+ * Renders the manifest's charts (or its shard of them) in parallel, skipping
+ * those up to date, with progress on stderr. A failed chart does not stop the
+ * others (unless `failFast`); SIGINT and SIGTERM stop starting charts and let
+ * those in progress finish, so no output is left half-written.
+ */
+export async function runBatch(manifest: Manifest, options: BatchOptions): Promise<BatchResult> {
+  const start = performance.now();
+  const mine = options.shard ? manifest.charts.filter((c) => inShard(c.name, options.shard!)) : manifest.charts;
+  const progress = new Progress({ total: mine.length, stream: process.stderr, quiet: options.quiet });
+  const signals = watchSignals((name) => progress.note(`${name}: finishing the charts in progress and starting no more`));
+  const pool = new Pool(options.jobs);
+  const cache = new OutputCache();
+  const results = new Map<number, ChartResult>();
+  const report: Report = (chart, outcome) => {
+    const r = result(chart, outcome);
+    results.set(chart.index, r);
+    progress.chart(r);
+  };
+  try {
+    const requests = mine.some((c) => c.sharedScale) ? await shareScale(manifest.charts, pool, signals.signal) : new Map<number, PlotRequest>();
+    if (!signals.signal.aborted) {
+      progress.start();
+      await render(mine.map((c) => ({ chart: c, request: requests.get(c.index) ?? c.request })), { pool, cache, options, signal: signals.signal, report });
+    }
+  } finally {
+    await pool.close();
+    for (const folder of await cache.save()) progress.note(`warning: cannot save ${relative(process.cwd(), folder) || '.'}/${CACHE_FILE}; its charts will render again next time`);
+    signals.stop();
+  }
+  for (const chart of mine) {
+    if (!results.has(chart.index)) results.set(chart.index, result(chart, { status: 'cancelled', seconds: null, error: null }));
+  }
+  const interrupted = signals.received();
+  const shard = options.shard ? `${options.shard.index}/${options.shard.count}` : null;
+  const summary = summarize(manifest.file, shard, [...results.values()], (performance.now() - start) / 1000, Boolean(interrupted));
+  progress.finish(summary);
+  return { summary, interrupted };
+}
+
+type Outcome = Omit<ChartResult, 'index' | 'out'>;
+type Report = (chart: BatchChart, outcome: Outcome) => void;
+
+interface RenderContext {
+  pool: Pool;
+  cache: OutputCache;
+  options: BatchOptions;
+  signal: AbortSignal;
+  report: Report;
+}
+
+// Skips the charts that are up to date and renders the others on the pool, recording each output written.
+async function render(charts: { chart: BatchChart; request: PlotRequest }[], { pool, cache, options, signal, report }: RenderContext): Promise<void> {
+  const tasks: Task[] = [];
+  const pending = new Map<number, { chart: BatchChart; key: string }>();
+  for (const { chart, request } of charts) {
+    const key = requestKey(request);
+    if (!options.force && (await cache.isFresh(request.out!, key))) {
+      report(chart, { status: 'skipped', seconds: null, error: null });
+    } else {
+      tasks.push({ id: chart.index, kind: 'render', request });
+      pending.set(chart.index, { chart, key });
+    }
+  }
+  const failed = new AbortController();
+  await pool.run(
+    tasks,
+    async (task, outcome) => {
+      const { chart, key } = pending.get(task.id)!;
+      if (outcome.ok) {
+        // A record that cannot be made only means the chart renders again next time.
+        await cache.record(task.request.out!, key).catch(() => {});
+        report(chart, { status: 'rendered', seconds: outcome.seconds, error: null });
+      } else {
+        report(chart, { status: 'failed', seconds: outcome.seconds, error: outcome.error });
+        if (options.failFast) failed.abort();
+      }
+    },
+    AbortSignal.any([signal, failed.signal]),
+  );
+}
+
+function result(chart: BatchChart, outcome: Outcome): ChartResult {
+  const seconds = outcome.seconds === null ? null : roundSeconds(outcome.seconds);
+  return { index: chart.index, out: relative(process.cwd(), chart.request.out!), ...outcome, seconds };
+}
+
+/**
+ * Measures every chart that shares the arrow scale, in every shard (so that all
+ * shards agree), and resolves to their requests with that scale set.
+ */
+async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: AbortSignal): Promise<Map<number, PlotRequest>> {
+  const shared = charts.filter((c) => c.sharedScale);
+  const measured: Measured[] = [];
+  await pool.run(
+    shared.map((c) => ({ id: c.index, kind: 'measure', request: c.request })),
+    // A chart that cannot be measured does not constrain the scale; its render reports why.
+    (task, outcome) => {
+      if (outcome.ok) measured.push({ step: task.request.step, length: task.request.length, maxMagnitude: outcome.maxMagnitude! });
+    },
+    signal,
+  );
+  const arrowScale = sharedArrowScale(measured);
+  return new Map(shared.map((c) => [c.index, arrowScale === undefined ? c.request : { ...c.request, arrowScale }]));
+}

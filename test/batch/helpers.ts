@@ -1,0 +1,22 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Summary } from '../../src/batch/summary.js';
+import { gradplot, tempDir, type RunResult } from '../helpers.js';
+
+/** A new folder holding `plots.yaml` with these charts (and defaults); returns the folder. */
+export function withManifest(charts: Record<string, unknown>[], defaults?: Record<string, unknown>): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'plots.yaml'), JSON.stringify({ ...(defaults ? { defaults } : {}), charts }, null, 2));
+  return dir;
+}
+
+/** Runs `gradplot batch plots.yaml --json …args` in `dir`: the result and its parsed summary. */
+export function batch(dir: string, args: string[] = []): RunResult & { summary: Summary } {
+  const r = gradplot(['batch', 'plots.yaml', '--json', ...args], { cwd: dir, env: { NO_COLOR: '1' } });
+  return { ...r, summary: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+/** Each chart's status by its out path. */
+export function statuses(summary: Summary): Record<string, string> {
+  return Object.fromEntries(summary.charts.map((c) => [c.out, c.status]));
+}
