@@ -5,6 +5,7 @@
  *   up to date? ──no──▶ pool of worker threads ──▶ outputs + cache ──▶ summary
  */
 import { relative } from 'node:path';
+import { subGrid } from '../render/thin.js';
 import type { PlotRequest } from '../request.js';
 import { CACHE_FILE, OutputCache, requestKey } from './cache.js';
 import { watchSignals, type Interrupted } from './interrupt.js';
@@ -134,7 +135,10 @@ async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: Abo
     shared.map((c) => ({ id: c.index, kind: 'measure', request: c.request })),
     // A chart that cannot be measured does not constrain the scale; its render reports why.
     (task, outcome) => {
-      if (outcome.ok) measured.push({ step: task.request.step, length: task.request.length, maxMagnitude: outcome.maxMagnitude! });
+      if (!outcome.ok) return;
+      // A thinned chart's arrows span cells of stride·step (see --max-arrows).
+      const { nx, ny, step, maxArrows, length } = task.request;
+      measured.push({ step: subGrid(nx, ny, maxArrows).stride * step, length, maxMagnitude: outcome.maxMagnitude! });
     },
     signal,
   );

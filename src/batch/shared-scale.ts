@@ -22,7 +22,7 @@ export function maxMagnitude(field: Field): number {
 
 /** What the shared scale needs of one chart. */
 export interface Measured {
-  /** Grid spacing, in data units. */
+  /** Width of an arrow's cell, in data units: the grid spacing, times the stride of a thinned chart. */
   step: number;
   /** How its arrows' length follows |∇f|. */
   length: LengthMode;
