@@ -13,6 +13,9 @@ import { plot } from './plot.js';
 import type { Quiver } from './render/quiver.js';
 import { resolveRequest, type PlotRequest, type RequestOptions } from './request.js';
 
+export { runBatch, type BatchOptions, type BatchResult } from './batch/batch.js';
+export { loadManifest, ManifestError, type Manifest } from './batch/manifest.js';
+export { manifestSchema } from './batch/schema.js';
 export { compareGradients, type GradientError } from './core/check.js';
 export { evaluate, sampleField, type Field } from './core/field.js';
 export { DEFAULT_H, METHODS, numericalGradient, type GradientOptions, type Method } from './core/gradient.js';
