@@ -9,6 +9,7 @@ import type {
   ParenthesisNode,
   SymbolNode,
 } from 'mathjs';
+import { nearest } from '../util/nearest.js';
 import { differentiate } from './derivative.js';
 import { loadMathjs, type Mathjs } from './mathjs.js';
 import type { ScalarFunction } from './types.js';
@@ -315,26 +316,7 @@ function expected(min: number, max: number): string {
 
 /** The function name one typo away from `name` (two for names longer than 3), if any. */
 function nearestFunction(name: string): string | undefined {
-  let nearest: string | undefined;
-  let distance = name.length <= 3 ? 2 : 3;
-  for (const candidate of FUNCTIONS.keys()) {
-    const d = editDistance(name.toLowerCase(), candidate);
-    if (d < distance) [nearest, distance] = [candidate, d];
-  }
-  return nearest;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
+  return nearest(name, [...FUNCTIONS.keys()], name.length <= 3 ? 1 : 2);
 }
 
 /** `x`, `y` as `x0`, `x1`, so that differentiation and the formula see one name per variable. */

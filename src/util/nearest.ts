@@ -11,13 +11,17 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The candidate closest to `name`, if it is close enough to be a likely typo. */
-export function nearest(name: string, candidates: readonly string[]): string | undefined {
+/** The candidate closest to `name` (ignoring case), if within `maxDistance` edits: a likely typo. */
+export function nearest(
+  name: string,
+  candidates: readonly string[],
+  maxDistance = Math.max(2, Math.floor(name.length / 2)),
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 2)) ? best : undefined;
+  return bestDistance <= maxDistance ? best : undefined;
 }
