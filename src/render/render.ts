@@ -31,23 +31,55 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
     return Buffer.from(htmlPage(compiled, titleOf(spec)));
   }
   registerFonts();
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader() });
+  const refused: string[] = [];
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
   try {
-    if (format === 'svg') {
-      vega.resetSVGDefIds();
-      return Buffer.from(await view.toSVG());
-    }
-    if (format === 'pdf') {
-      const canvas = (await view.toCanvas(1, { type: 'pdf' })) as unknown as PdfCanvas;
-      return canvas.toBuffer('application/pdf', { creationDate: PDF_DATE, modDate: PDF_DATE });
-    }
-    const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as PngCanvas;
-    mark('draw');
-    // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of the time.
-    return canvas.toBuffer('image/png', { compressionLevel: 3, filters: canvasModule().Canvas.PNG_FILTER_NONE });
+    return await draw(view, format, options);
   } finally {
     view.finalize();
+    // Vega draws an empty chart when data fails to load; a chart that asked for a file or URL is an error.
+    if (refused.length) throw new Error(`the chart asks for data from ${refused[0]}, and gradplot reads no files or URLs`);
   }
+}
+
+/** The view's picture in one format; SVG ids restart at 0 so the same chart gives the same bytes. */
+async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', options: RenderOptions): Promise<Buffer> {
+  if (format === 'svg') {
+    (await loadEngine()).vega.resetSVGDefIds();
+    return Buffer.from(await view.toSVG());
+  }
+  if (format === 'pdf') {
+    // 'glyph' embeds the font and writes text as text (selectable); node-canvas's default draws it as paths.
+    const canvas = (await view.toCanvas(1, { type: 'pdf', context: { textDrawingMode: 'glyph' } })) as unknown as PdfCanvas;
+    return canvas.toBuffer('application/pdf', { creationDate: PDF_DATE, modDate: PDF_DATE });
+  }
+  const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as PngCanvas;
+  mark('draw');
+  // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of the time.
+  return canvas.toBuffer('image/png', { compressionLevel: 3, filters: canvasModule().Canvas.PNG_FILTER_NONE });
+}
+
+/** A Vega logger that keeps quiet but notes every data source that failed to load. */
+function watchLoads(refused: string[]) {
+  let level = 0;
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    warn(message: unknown, source?: unknown) {
+      if (message === 'Loading failed') refused.push(String(source));
+      return logger;
+    },
+    error(...args: unknown[]) {
+      console.error(...args);
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
 }
 
 /** The spec as indented JSON, with each datum of its inline data on one line: as readable, and about half the size. */
