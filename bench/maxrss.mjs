@@ -1,2 +1,14 @@
 // Preloaded with `node --import` by the benchmark: reports the process's peak memory on exit.
-process.on('exit', () => process.stderr.write(`maxrss: ${process.resourceUsage().maxRSS}\n`));
+// VmHWM, not getrusage's maxRSS: Linux carries maxRSS over from the parent through fork and exec,
+// so a child of a big benchmark process would report the parent's peak.
+import { readFileSync } from 'node:fs';
+
+function peakKiB() {
+  try {
+    return Number(readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s*(\d+) kB/)[1]);
+  } catch {
+    return process.resourceUsage().maxRSS;
+  }
+}
+
+process.on('exit', () => process.stderr.write(`maxrss: ${peakKiB()}\n`));

@@ -48,7 +48,8 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   const mine = options.shard ? manifest.charts.filter((c) => inShard(c.name, options.shard!)) : manifest.charts;
   const progress = new Progress({ total: mine.length, stream: process.stderr, quiet: options.quiet });
   const signals = watchSignals((name) => progress.note(`${name}: finishing the charts in progress and starting no more`));
-  const pool = new Pool(options.jobs);
+  // With --fail-fast, one chart at a time per thread, so that none starts after a failure.
+  const pool = new Pool(options.jobs, options.failFast ? 1 : 2);
   const cache = new OutputCache();
   const results = new Map<number, ChartResult>();
   const report: Report = (chart, outcome) => {

@@ -42,21 +42,36 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   }
 }
 
-/** The view's picture in one format; SVG ids restart at 0 so the same chart gives the same bytes. */
+/** The view's picture in one format. */
 async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', options: RenderOptions): Promise<Buffer> {
   if (format === 'svg') {
-    (await loadEngine()).vega.resetSVGDefIds();
-    return Buffer.from(await view.toSVG());
+    const { vega } = await loadEngine();
+    return oneAtATime(async () => {
+      vega.resetSVGDefIds();
+      return Buffer.from(await view.toSVG());
+    });
   }
   if (format === 'pdf') {
     // 'glyph' embeds the font and writes text as text (selectable); node-canvas's default draws it as paths.
     const canvas = (await view.toCanvas(1, { type: 'pdf', context: { textDrawingMode: 'glyph' } })) as unknown as PdfCanvas;
     return canvas.toBuffer('application/pdf', { creationDate: PDF_DATE, modDate: PDF_DATE });
   }
-  const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as PngCanvas;
+  const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as import('canvas').Canvas;
   mark('draw');
-  // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of the time.
-  return canvas.toBuffer('image/png', { compressionLevel: 3, filters: canvasModule().Canvas.PNG_FILTER_NONE });
+  // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of
+  // the time. Encoded on libuv's thread pool, so a batch worker draws its next chart meanwhile.
+  const config = { compressionLevel: 3 as const, filters: canvasModule().Canvas.PNG_FILTER_NONE };
+  return new Promise((resolve, reject) => canvas.toBuffer((error, png) => (error ? reject(error) : resolve(png)), 'image/png', config));
+}
+
+let svgTurn: Promise<unknown> = Promise.resolve();
+
+// SVG ids come from one counter per thread, reset before each chart: SVGs are drawn one at a time so
+// the same chart gets the same ids (and bytes) even when a thread renders several charts at once.
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = svgTurn.then(work, work);
+  svgTurn = turn.catch(() => undefined);
+  return turn;
 }
 
 /** A Vega logger that keeps quiet but notes every data source that failed to load. */
@@ -103,9 +118,6 @@ function titleOf(spec: TopLevelSpec): string {
   return Array.isArray(text) ? text.join(' ') : String(text ?? 'gradplot');
 }
 
-interface PngCanvas {
-  toBuffer(mime: 'image/png', options: { compressionLevel: number; filters: number }): Buffer;
-}
 interface PdfCanvas {
   toBuffer(mime: 'application/pdf', meta: { creationDate: Date; modDate: Date }): Buffer;
 }
