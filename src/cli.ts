@@ -13,6 +13,7 @@ import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
+import { removeUnfinished } from './output/write.js';
 import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
@@ -89,6 +90,11 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
   if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
     throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
   }
+  // Ctrl-C during a long export: the target is untouched (writes are atomic); remove the temporary file too.
+  process.once('SIGINT', () => {
+    removeUnfinished();
+    process.exit(130);
+  });
   report(await runRequest(request));
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,13 +16,24 @@ export type Chunks = Iterable<string | Uint8Array>;
  */
 export async function writeAtomic(path: string, chunks: Chunks): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  unfinished.add(temp);
   try {
     await writeFile(temp, chunks, { flag: 'wx' });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    unfinished.delete(temp);
   }
+}
+
+const unfinished = new Set<string>();
+
+/** Deletes the temporary files of writes still in progress: for a process about to exit on a signal. */
+export function removeUnfinished(): void {
+  for (const temp of unfinished) rmSync(temp, { force: true });
+  unfinished.clear();
 }
 
 /** Writes chunks to stdout; a reader that goes away early (`| head`) just ends the output. */

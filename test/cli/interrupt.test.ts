@@ -1,0 +1,21 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, tempDir } from '../helpers.js';
+
+describe('Ctrl-C during a long export', () => {
+  it('exits 130, keeps the existing file, and leaves no temporary file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.csv'), 'previous export');
+    const child = spawn(process.execPath, [BIN, '--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'], { cwd: dir });
+    // Interrupt once the temporary file is being written.
+    for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    const status = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await status).toBe(130);
+    expect(readdirSync(dir)).toEqual(['big.csv']);
+    expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('previous export');
+  });
+});
