@@ -59,7 +59,7 @@ function report(name, times, baselineName, baseline, target, extra = '') {
 
 // 1. Start-up: a whole default chart against starting Node.js at all.
 {
-  const runs = 10;
+  const runs = 15;
   const phases = [];
   const [node, chart] = pair(
     () => command(['-e', '0']).time,
@@ -98,7 +98,7 @@ const grid = meshgrid(xs, xs);
     numericalGradient(fn, grid);
     return performance.now() - t;
   };
-  const [base, ours] = pair(inline, core, 15);
+  const [base, ours] = pair(inline, core, 21);
   const rate = (grid.count / min(ours)) * 1000;
   report(`numericalGradient sin_xy, ${grid.count.toLocaleString('en-US')} points`, ours, 'inline loop', base, 1.3, `${(rate / 1e6).toFixed(1)} M points/s`);
 
@@ -109,7 +109,7 @@ const grid = meshgrid(xs, xs);
     numericalGradient(expr, grid);
     return performance.now() - t;
   };
-  const [fnTimes, exprTimes] = pair(core, viaExpr, 15);
+  const [fnTimes, exprTimes] = pair(core, viaExpr, 21);
   report('  same, --expr "sin(x0*x1)"', exprTimes, '--fn sin_xy', fnTimes, 1.5);
   const csv = (fnArgs) => () => command([BIN, ...fnArgs, '--step', '0.004', '-o', 'grid.csv']).time;
   const [fnCli, exprCli] = pair(csv(['--fn', 'sin_xy']), csv(['--expr', 'sin(x0*x1)']), 3);
