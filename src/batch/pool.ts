@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { registerFonts } from '../render/render.js';
 import type { Outcome, Task } from './worker.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
@@ -61,8 +61,9 @@ export class Pool {
 
   private spawn(): [Worker, Map<number, Reply>] {
     // canvas is a native addon: when only worker threads have loaded it, the process
-    // crashes (SIGSEGV) as the last of them exits. Loaded here too, it stays loaded.
-    createRequire(import.meta.url)('canvas');
+    // crashes (SIGSEGV) as the last of them exits. Loaded here, with the fonts registered
+    // (not thread-safe, so never in the workers), it stays loaded.
+    registerFonts();
     const worker = new Worker(WORKER);
     const inFlight = new Map<number, Reply>();
     this.workers.set(worker, inFlight);

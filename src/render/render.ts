@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { mark } from '../util/timings.js';
 import { loadEngine } from './load-engine.js';
@@ -130,13 +131,19 @@ export function refusingLoader() {
 
 let fontsRegistered = false;
 
-// The shipped DejaVu Sans makes text (and so layout) the same on every machine.
 function canvasModule(): typeof import('canvas') {
   return createRequire(import.meta.url)('canvas') as typeof import('canvas');
 }
 
-function registerFonts(): void {
-  if (fontsRegistered) return;
+/**
+ * Registers the shipped DejaVu Sans with canvas, once, so text (and so layout)
+ * is the same on every machine. Registration is process-wide (fontconfig) and
+ * not thread-safe: two threads registering at once crash in FreeType. So only
+ * the main thread registers; worker threads render with what it registered
+ * (batch/pool.ts calls this before starting them).
+ */
+export function registerFonts(): void {
+  if (fontsRegistered || !isMainThread) return;
   const { registerFont } = canvasModule();
   const dir = fileURLToPath(new URL('../../fonts/', import.meta.url));
   registerFont(`${dir}DejaVuSans.ttf`, { family: 'DejaVu Sans' });
