@@ -45,7 +45,7 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
 
 function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[]): Quiver {
   return quiverSpec(field, {
-    title: request.title ?? `f(x0, x1) = ${named.formula}`,
+    title: request.title ?? (request.fn.kind === 'function' ? 'f(x0, x1)' : `f(x0, x1) = ${named.formula}`),
     subtitle: named.name,
     xrange: request.xrange,
     yrange: request.yrange,

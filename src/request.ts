@@ -128,7 +128,7 @@ function resolveFunction(options: RequestOptions): FunctionRef {
   if (given > 1) throw new InputError('expr', 'cannot be used with --fn; choose one function');
   if (options.function) {
     if (options.function.dim !== 2) throw new InputError('function', `must take 2 variables, takes ${options.function.dim}`);
-    return { kind: 'function', fn: options.function, formula: 'f(x0, x1)' };
+    return { kind: 'function', fn: options.function, formula: 'a JavaScript function' };
   }
   if (options.expr !== undefined) return { kind: 'expr', source: options.expr };
   if (options.fn === undefined) {
