@@ -1,24 +1,11 @@
-import type { Field } from '../core/field.js';
-import { FILL } from '../render/arrows.js';
-import { lengthOf, type LengthMode } from '../render/length.js';
+import { autoScale } from '../render/arrows.js';
+import type { LengthMode } from '../render/length.js';
 
 /** The option that may be `shared` in a batch. */
 export const ARROW_SCALE: string = 'arrowScale';
 
 /** The `arrowScale` value that asks for one scale across the charts of a batch. */
 export const SHARED = 'shared';
-
-/** The largest |∇f| over the points a chart draws (finite f and ∇f); 0 when there is none. */
-export function maxMagnitude(field: Field): number {
-  const { f, gradient } = field;
-  const g = gradient.data;
-  let max = 0;
-  for (let i = 0; i < f.length; i++) {
-    const mag = Math.hypot(g[2 * i], g[2 * i + 1]);
-    if (Number.isFinite(mag) && Number.isFinite(f[i]) && mag > max) max = mag;
-  }
-  return max;
-}
 
 /** What the shared scale needs of one chart. */
 export interface Measured {
@@ -40,7 +27,7 @@ export function sharedArrowScale(charts: readonly Measured[]): number | undefine
   let scale: number | undefined;
   for (const { step, length, maxMagnitude } of charts) {
     if (!(maxMagnitude > 0)) continue;
-    const fit = (FILL * step) / lengthOf(length, maxMagnitude);
+    const fit = autoScale(step, length, maxMagnitude);
     if (scale === undefined || fit < scale) scale = fit;
   }
   return scale;

@@ -7,9 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { plot } from '../plot.js';
+import { largestMagnitude } from '../render/arrows.js';
 import type { PlotRequest } from '../request.js';
 import { runRequest } from '../run.js';
-import { maxMagnitude } from './shared-scale.js';
 
 /** Work for one chart: render it to its out path, or measure its largest |∇f|. */
 export interface Task {
@@ -28,7 +28,7 @@ async function perform(task: Task): Promise<Outcome> {
     if (task.kind === 'measure') {
       // The field alone: the chart is drawn later, at the scale these measures give.
       const { field } = await plot(task.request, { chart: false });
-      return { id: task.id, ok: true, seconds: seconds(), maxMagnitude: maxMagnitude(field) };
+      return { id: task.id, ok: true, seconds: seconds(), maxMagnitude: largestMagnitude(field) };
     }
     await makeFolder(task.request.out!);
     await runRequest(task.request);

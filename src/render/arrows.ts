@@ -83,13 +83,8 @@ export function layoutArrows(field: Field, layout: ArrowLayout): Arrows {
   const count = rows ? rows.length : points.count;
   const g = gradient.data;
   const sign = layout.ascent ? 1 : -1;
-  let maxMag = 0;
-  for (let r = 0; r < count; r++) {
-    const i = rows ? rows[r] : r;
-    const mag = Math.hypot(g[2 * i], g[2 * i + 1]);
-    if (Number.isFinite(mag) && Number.isFinite(f[i]) && mag > maxMag) maxMag = mag;
-  }
-  const scale = layout.scale ?? (maxMag > 0 ? (FILL * layout.step) / lengthOf(length, maxMag) : 0);
+  const maxMag = largestMagnitude(field, rows);
+  const scale = layout.scale ?? autoScale(layout.step, length, maxMag);
   const shift = PIVOT_SHIFT[pivot];
   const arrows: Arrow[] = [];
   let skipped = 0;
@@ -108,6 +103,25 @@ export function layoutArrows(field: Field, layout: ArrowLayout): Arrows {
     arrows.push({ x0, x1, f: f[i], g0, g1, mag, ax, ay, bx: tx, by: ty, tx, ty, angle: 0, size: 0, dot: false });
   }
   return { arrows, skipped, scale, maxMag };
+}
+
+/** The largest |∇f| over the field's rows (of `rows` when given) where f and ∇f are finite; 0 when there is none. */
+export function largestMagnitude(field: Field, rows?: ArrayLike<number>): number {
+  const { f, gradient } = field;
+  const g = gradient.data;
+  const count = rows ? rows.length : f.length;
+  let max = 0;
+  for (let r = 0; r < count; r++) {
+    const i = rows ? rows[r] : r;
+    const mag = Math.hypot(g[2 * i], g[2 * i + 1]);
+    if (Number.isFinite(mag) && Number.isFinite(f[i]) && mag > max) max = mag;
+  }
+  return max;
+}
+
+/** The automatic arrow scale: the longest arrow (|∇f| = `maxMag`) spans FILL of a cell `cell` wide; 0 for an all-zero field. */
+export function autoScale(cell: number, length: LengthMode, maxMag: number): number {
+  return maxMag > 0 ? (FILL * cell) / lengthOf(length, maxMag) : 0;
 }
 
 /**
