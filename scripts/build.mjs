@@ -38,10 +38,29 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  external: ['canvas'],
+  external: ['canvas', 'mathjs'],
   alias: { 'vega-canvas': './src/render/vega-canvas.cjs' },
   banner: { js: '(function (require, module) {' },
   footer: { js: '})' },
+  logLevel: 'warning',
+});
+// The start-up snapshot (src/snapshot.ts): the whole CLI with Vega in one script, as `node --build-snapshot`
+// needs, with `import.meta.url` and `require` standing for values the snapshot sets when it starts.
+// Every module the bundle requires (Node's built-ins, canvas) is required on first use of one of its
+// properties, so the snapshot holds none that is only used after start (worker_threads, vm, ...).
+await build({
+  entryPoints: ['src/snapshot.ts'],
+  outfile: 'dist/snapshot/gradplot.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  external: ['canvas', 'mathjs'],
+  alias: { 'vega-canvas': './src/render/vega-canvas.cjs' },
+  define: { 'import.meta.url': '__gradplot.url' },
+  banner: { js: 'const __gradplot = { url: undefined, require }; (function (require) {' },
+  footer: { js: '})((id) => { let m; return new Proxy({}, { get: (_, key) => (m ??= __gradplot.require(id))[key] }); });' },
   logLevel: 'warning',
 });
 await build({
@@ -62,3 +81,6 @@ for (const options of [{ fn: 'xy' }, { fn: 'himmelblau', color: 'magnitude', bac
   for (const format of ['png', 'svg', 'pdf']) await render(spec, format);
 }
 writeFileSync('dist/engine/engine.cache', engineCodeCache());
+// The start-up snapshot, and the Node.js binary it fits, which bin/gradplot checks before using it.
+execFileSync(process.execPath, ['--snapshot-blob', 'dist/gradplot.blob', '--build-snapshot', 'dist/snapshot/gradplot.cjs'], { stdio: 'inherit' });
+writeFileSync('dist/gradplot.blob.node', `${process.execPath}\n`);

@@ -27,7 +27,7 @@ export const GALLERY = [
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'gradplot.js');
+const BIN = join(ROOT, 'bin', 'gradplot');
 
 /** The command as a reader types it, quoting what the shell would split. */
 export function commandLine(entry, out) {
@@ -39,7 +39,7 @@ async function main() {
   const run = promisify(execFile);
   for (const entry of GALLERY) {
     const out = join('examples', 'gallery', `${entry.name}.png`);
-    await run(process.execPath, [BIN, ...entry.args, '-o', join(ROOT, out)], { cwd: ROOT });
+    await run(BIN, [...entry.args, '-o', join(ROOT, out)], { cwd: ROOT });
     process.stderr.write(`gallery: ${out}\n`);
   }
   const sections = GALLERY.map((e) => `## ${e.name}\n\n${e.about}\n\n\`\`\`\n${commandLine(e, `${e.name}.png`)}\n\`\`\`\n\n![${e.name}](gallery/${e.name}.png)\n`);

@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'gradplot.js');
+/** The command npm installs: it starts Node.js from the build's start-up snapshot when it fits. */
+export const BIN = join(ROOT, 'bin', 'gradplot');
+/** The JavaScript entry the command falls back to. */
+export const BIN_JS = join(ROOT, 'bin', 'gradplot.js');
 // Copied from the project's shared/reference: the book's own algorithm on the default grid.
 export const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference');
 
@@ -18,7 +21,7 @@ export interface RunResult {
 
 /** Runs the real built binary, as a user would, in `cwd`. */
 export function gradplot(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(BIN, args, {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     input: options.input,

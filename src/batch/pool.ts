@@ -3,7 +3,7 @@ import { registerFonts } from '../render/render.js';
 import type { Outcome, Task } from './worker.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
-const WORKER = new URL('./worker.js', import.meta.url);
+const workerUrl = () => new URL('./worker.js', import.meta.url);
 
 /** A fixed number of worker threads, started on first use, that perform batch tasks. */
 export class Pool {
@@ -64,7 +64,7 @@ export class Pool {
     // crashes (SIGSEGV) as the last of them exits. Loaded here, with the fonts registered
     // (not thread-safe, so never in the workers), it stays loaded.
     registerFonts();
-    const worker = new Worker(WORKER);
+    const worker = new Worker(workerUrl());
     const inFlight = new Map<number, Reply>();
     this.workers.set(worker, inFlight);
     // A worker that dies fails its tasks in flight; later tasks go to the others or a new one.

@@ -7,8 +7,7 @@ import { Script } from 'node:vm';
 export type Engine = typeof import('./engine.js');
 
 // dist/engine/ is a sibling of both dist/render/ (the library) and dist/cli/ (the CLI's chunks).
-const BUNDLE = fileURLToPath(new URL('../engine/engine.cjs', import.meta.url));
-const CACHE = fileURLToPath(new URL('../engine/engine.cache', import.meta.url));
+const built = (name: string) => fileURLToPath(new URL(`../engine/${name}`, import.meta.url));
 
 let engine: Promise<Engine> | undefined;
 let bundled: Script | undefined;
@@ -21,16 +20,22 @@ let bundled: Script | undefined;
  * run from source) the ES modules are imported as usual.
  */
 export function loadEngine(): Promise<Engine> {
-  engine ??= existsSync(BUNDLE) ? Promise.resolve(runBundle()) : import('./engine.js');
+  engine ??= existsSync(built('engine.cjs')) ? Promise.resolve(runBundle()) : import('./engine.js');
   return engine;
 }
 
+/** Makes `loadEngine` give an engine already loaded: the start-up snapshot's (src/snapshot.ts). */
+export function useLoadedEngine(loaded: Engine): void {
+  engine = Promise.resolve(loaded);
+}
+
 function runBundle(): Engine {
-  const cachedData = existsSync(CACHE) ? readFileSync(CACHE) : undefined;
-  bundled = new Script(readFileSync(BUNDLE, 'utf8'), { filename: BUNDLE, cachedData });
+  const [bundle, cache] = [built('engine.cjs'), built('engine.cache')];
+  const cachedData = existsSync(cache) ? readFileSync(cache) : undefined;
+  bundled = new Script(readFileSync(bundle, 'utf8'), { filename: bundle, cachedData });
   const module = { exports: {} as Engine };
   // The bundle is `(function (require, module) { … })`, as scripts/build.mjs writes it.
-  bundled.runInThisContext()(createRequire(BUNDLE), module);
+  bundled.runInThisContext()(createRequire(bundle), module);
   return module.exports;
 }
 

@@ -2,17 +2,18 @@
  * Phase timings of one run, printed on stderr when GRADPLOT_TIMINGS=1 (the
  * benchmark reads them). Times are from the process's start (performance.now()).
  */
-const enabled = process.env.GRADPLOT_TIMINGS === '1';
+// Read on each call: the start-up snapshot runs this module's top level at build time.
+const enabled = () => process.env.GRADPLOT_TIMINGS === '1';
 const marks: [string, number][] = [];
 
 /** Records the end of a phase. */
 export function mark(phase: string): void {
-  if (enabled) marks.push([phase, performance.now()]);
+  if (enabled()) marks.push([phase, performance.now()]);
 }
 
 /** Prints `timings: phase N ms, …, total N ms` once, if enabled. */
 export function printTimings(): void {
-  if (!enabled || marks.length === 0) return;
+  if (!enabled() || marks.length === 0) return;
   let last = 0;
   const parts = marks.map(([phase, at]) => {
     const part = `${phase} ${(at - last).toFixed(1)} ms`;

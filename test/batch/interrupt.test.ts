@@ -11,7 +11,7 @@ describe('an interrupted batch', () => {
   it('stops at SIGINT with exit 130, leaving only whole files and no temporary ones', async () => {
     const charts = Array.from({ length: 30 }, (_, i) => ({ out: `out/c${i}.png`, fn: 'sin_xy', step: 0.1 }));
     const dir = withManifest(charts);
-    const child = spawn(process.execPath, [BIN, 'batch', 'plots.yaml', '--jobs', '2', '--json'], { cwd: dir });
+    const child = spawn(BIN, ['batch', 'plots.yaml', '--jobs', '2', '--json'], { cwd: dir });
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (d: Buffer) => (stdout += d));
     child.stderr.on('data', (d: Buffer) => {

@@ -58,7 +58,7 @@ describe('bad input: exit 2, one line on stderr, nothing written', () => {
 
   it('a binary format to a terminal', () => {
     // A pseudo-terminal on stdout, as when a user forgets the redirection.
-    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} --fn xy -o - --format png`, '/dev/null'], { encoding: 'utf8' });
+    const r = spawnSync('script', ['-qec', `${BIN} --fn xy -o - --format png`, '/dev/null'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('gradplot: --format: png is binary and stdout is a terminal');
     expect(r.stdout).not.toContain('PNG');

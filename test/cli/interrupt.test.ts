@@ -8,7 +8,7 @@ describe('Ctrl-C during a long export', () => {
   it('exits 130, keeps the existing file, and leaves no temporary file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big.csv'), 'previous export');
-    const child = spawn(process.execPath, [BIN, '--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'], { cwd: dir });
+    const child = spawn(BIN, ['--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'], { cwd: dir });
     // Interrupt once the temporary file is being written.
     for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);

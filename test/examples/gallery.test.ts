@@ -21,7 +21,7 @@ describe('the gallery (scripts/gallery.mjs)', () => {
       results.push(
         ...(await Promise.all(
           entries.slice(i, i + 2).map(async (entry) => {
-            const { stderr } = await run(process.execPath, [BIN, ...entry.args, '-o', join(dir, `${entry.name}.png`)], { cwd: ROOT });
+            const { stderr } = await run(BIN, [...entry.args, '-o', join(dir, `${entry.name}.png`)], { cwd: ROOT });
             return { entry, stderr };
           }),
         )),

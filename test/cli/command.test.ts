@@ -1,0 +1,62 @@
+// The installed command, bin/gradplot: it starts Node.js from the build's start-up
+// snapshot when the snapshot fits, and otherwise runs bin/gradplot.js. Both must
+// give the same files, byte for byte.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, BIN_JS, ROOT, gradplot, tempDir } from '../helpers.js';
+
+/** Where the stack of a failure (--debug) says the CLI's code was running from. */
+function runsFrom(run: (args: string[]) => { status: number | null; stderr: string }): string {
+  const r = run(['--fn', 'xy', '-o', join(tempDir(), 'missing', 'x.png'), '--debug']);
+  expect(r.status).toBe(1);
+  const at = r.stderr.match(/\((?:file:\/\/)?(\/[^:)]+):\d+:\d+\)/);
+  expect(at, r.stderr).not.toBeNull();
+  return at![1]!;
+}
+
+describe('bin/gradplot', () => {
+  it('runs from the start-up snapshot', () => {
+    expect(runsFrom((args) => gradplot(args))).toBe(join(ROOT, 'dist', 'snapshot', 'gradplot.cjs'));
+  });
+
+  it('draws the same bytes as bin/gradplot.js in every format, text measured with the real fonts', () => {
+    const dir = tempDir();
+    const chart = ['--fn', 'himmelblau', '--color', 'magnitude', '--background', 'contour', '--critical', '--key', '--title', 'Himmelblau ∇f'];
+    for (const format of ['png', 'svg', 'pdf', 'html', 'vl.json']) {
+      const [fromSnapshot, fromScript] = [join(dir, `a.${format}`), join(dir, `b.${format}`)];
+      expect(gradplot([...chart, '-o', fromSnapshot]).status).toBe(0);
+      expect(spawnSync(process.execPath, [BIN_JS, ...chart, '-o', fromScript]).status).toBe(0);
+      expect(readFileSync(fromSnapshot).equals(readFileSync(fromScript)), format).toBe(true);
+    }
+  });
+
+  it('runs through a symbolic link, as npm installs it', () => {
+    const link = join(tempDir(), 'gradplot');
+    symlinkSync(BIN, link);
+    expect(runsFrom((args) => spawnSync(link, args, { encoding: 'utf8' }))).toBe(join(ROOT, 'dist', 'snapshot', 'gradplot.cjs'));
+  });
+
+  it('runs bin/gradplot.js when NODE_OPTIONS is set (V8 options would not fit the snapshot)', () => {
+    const env = { NODE_OPTIONS: '--max-old-space-size=512' };
+    expect(runsFrom((args) => gradplot(args, { env }))).toMatch(/\/dist\/cli\/[^/]+\.js$/);
+    const dir = tempDir();
+    expect(gradplot(['--fn', 'xy', '-o', join(dir, 'xy.png')], { env }).status).toBe(0);
+  });
+
+  it('runs bin/gradplot.js when the snapshot was built by another Node.js', () => {
+    // A copy of the package whose snapshot says it was built by some other node binary.
+    const copy = tempDir();
+    for (const part of ['bin', 'dist', 'fonts']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    writeFileSync(join(copy, 'dist', 'gradplot.blob.node'), '/nonexistent/node\n');
+    const bin = join(copy, 'bin', 'gradplot');
+    expect(runsFrom((args) => spawnSync(bin, args, { encoding: 'utf8' }))).toMatch(/\/dist\/cli\/[^/]+\.js$/);
+    const out = join(copy, 'out');
+    mkdirSync(out);
+    const r = spawnSync(bin, ['--fn', 'xy', '-o', join(out, 'xy.png')], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
