@@ -3,8 +3,8 @@
 //   dist/cli/        the command line, bundled by esbuild so a run loads a few files instead of
 //                    hundreds of modules; what only some runs need (Vega, the expression parser,
 //                    the HTML page, batch) sits in chunks loaded on first use
-//   dist/engine/     Vega and Vega-Lite in one CommonJS bundle with V8's code cache for it,
-//                    made here by rendering sample charts (see src/render/load-engine.ts)
+//   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle with V8's code cache
+//                    for it, made here by rendering sample charts (see src/util/bundle.ts)
 //   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only)
 // dist/cli/ sits at the same depth as dist/render/, so paths relative to import.meta.url
 // (fonts/, dist/assets/) resolve the same way from both.
@@ -29,10 +29,11 @@ await build({
   banner: { js: "import { createRequire as __gradplotRequire } from 'node:module'; const require = __gradplotRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-// Vega and Vega-Lite as one CommonJS function, run by src/render/load-engine.ts with V8's code cache.
+// Vega with Vega-Lite, and mathjs, each as one CommonJS function, run by src/util/bundle.ts with V8's code cache.
 await build({
-  entryPoints: ['src/render/engine.ts'],
-  outfile: 'dist/engine/engine.cjs',
+  entryPoints: { engine: 'src/render/engine.ts', mathjs: 'mathjs/lib/browser/math.js' },
+  outdir: 'dist/bundles',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -40,7 +41,7 @@ await build({
   minify: true,
   external: ['canvas', 'mathjs'],
   alias: { 'vega-canvas': './src/render/vega-canvas.cjs' },
-  banner: { js: '(function (require, module) {' },
+  banner: { js: '(function (require, module, exports) {' },
   footer: { js: '})' },
   logLevel: 'warning',
 });
@@ -73,14 +74,15 @@ await build({
   logLevel: 'warning',
 });
 
-// The code cache: render sample charts through the bundle, then save what V8 compiled.
+// The code caches: render sample charts through the bundles, then save what V8 compiled.
 const { gradientField, render } = await import('../dist/index.js');
-const { engineCodeCache } = await import('../dist/render/load-engine.js');
-for (const options of [{ fn: 'xy' }, { fn: 'himmelblau', color: 'magnitude', background: 'contour', critical: true, key: true }]) {
+const { bundleCodeCaches } = await import('../dist/util/bundle.js');
+const samples = [{ fn: 'xy' }, { fn: 'himmelblau', color: 'magnitude', background: 'contour', critical: true, key: true }, { expr: 'sin(x0*x1)', check: true }];
+for (const options of samples) {
   const { spec } = await gradientField(options);
   for (const format of ['png', 'svg', 'pdf']) await render(spec, format);
 }
-writeFileSync('dist/engine/engine.cache', engineCodeCache());
+for (const [name, cache] of bundleCodeCaches()) writeFileSync(`dist/bundles/${name}.cache`, cache);
 // The start-up snapshot, and the Node.js binary it fits, which bin/gradplot checks before using it.
 execFileSync(process.execPath, ['--snapshot-blob', 'dist/gradplot.blob', '--build-snapshot', 'dist/snapshot/gradplot.cjs'], { stdio: 'inherit' });
 writeFileSync('dist/gradplot.blob.node', `${process.execPath}\n`);
