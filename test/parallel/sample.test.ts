@@ -6,7 +6,8 @@ import { compileExpression } from '../../src/functions/expression.js';
 import { PARALLEL_MIN_POINTS, sampleGrid } from '../../src/parallel/sample.js';
 
 // The worker is a separate file: run against the build, as the CLI does.
-const { sampleGrid: builtSampleGrid } = (await import('../../dist/parallel/sample.js')) as typeof import('../../src/parallel/sample.js');
+const built = (await import('../../dist/parallel/sample.js')) as typeof import('../../src/parallel/sample.js');
+const builtSampleGrid = built.sampleGrid;
 
 // Bitwise equality of two large arrays (toEqual walks millions of elements slowly).
 const same = (a: Float64Array, b: Float64Array) =>
@@ -30,5 +31,29 @@ describe('sampleGrid across worker threads', () => {
     const byCode = await builtSampleGrid(expr, { kind: 'code', code: expr.code }, xs, xs, { method: 'analytic' }, 2);
     const single = await sampleGrid(expr, undefined, xs, xs, { method: 'analytic' });
     expect(same(byCode.gradient.data, single.gradient.data)).toBe(true);
+  });
+
+  it('has worker threads compute the chunks they claim: a worker alone fills the whole field', async () => {
+    const grid = meshgrid(xs, xs);
+    const shared = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+    const data = shared(grid.data.length);
+    data.set(grid.data);
+    const work = { data, f: shared(grid.count), g: shared(2 * grid.count), dim: 2, chunks: new Int32Array(new SharedArrayBuffer(8)) };
+    const worker = built.inWorker({ ...work, source: { kind: 'builtin', name: 'sin_xy' }, options: {} });
+    await Promise.race([built.chunksDone(work), worker.failed]);
+    worker.stop();
+    const chunks = Math.ceil(grid.count / built.CHUNK_ROWS);
+    expect(chunks).toBeGreaterThan(10);
+    expect(Array.from(work.chunks)).toEqual([expect.any(Number), chunks]);
+    const expected = sampleField(findBuiltin('sin_xy')!, grid);
+    expect(same(work.f, expected.f)).toBe(true);
+    expect(same(work.g, expected.gradient.data)).toBe(true);
+  });
+
+  it('reports a worker that fails, instead of waiting for its chunks', async () => {
+    const work = { data: new Float64Array(new SharedArrayBuffer(16)), f: new Float64Array(new SharedArrayBuffer(8)), g: new Float64Array(new SharedArrayBuffer(16)), dim: 2, chunks: new Int32Array(new SharedArrayBuffer(8)) };
+    const worker = built.inWorker({ ...work, source: { kind: 'builtin', name: 'no_such_function' }, options: {} });
+    await expect(Promise.race([built.chunksDone(work), worker.failed])).rejects.toThrow();
+    worker.stop();
   });
 });
