@@ -15,7 +15,7 @@ import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
 import { sharedArrowScale, type Measured } from './shared-scale.js';
 import { roundSeconds, summarize, type ChartResult, type Summary } from './summary.js';
-import type { Task } from './worker.js';
+import type { Task } from './perform.js';
 
 /** How to run a batch: `gradplot batch`'s flags. */
 export interface BatchOptions {

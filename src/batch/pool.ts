@@ -1,27 +1,34 @@
 import { Worker } from 'node:worker_threads';
 import { registerFonts } from '../render/render.js';
-import type { Outcome, Task } from './worker.js';
+import { perform, type Outcome, type Task } from './perform.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
 const workerUrl = () => new URL('./worker.js', import.meta.url);
 
-/** A fixed number of worker threads, started on first use, that perform batch tasks. */
+/**
+ * A fixed number of threads that perform batch tasks: the main thread, which
+ * is idle otherwise, and worker threads started on first use. The main thread
+ * starts at once, with Vega already loaded when the command started from its
+ * snapshot; a worker thread loads it first (about 80 ms).
+ */
 export class Pool {
   /** Each live worker and its tasks in flight, by id. */
   private readonly workers = new Map<Worker, Map<number, Reply>>();
+  /** Tasks in flight on the main thread. */
+  private onMain = 0;
 
   /**
-   * @param size The number of worker threads.
-   * @param perWorker Tasks in flight per worker: with 2, a worker draws one chart while the
+   * @param size The number of threads, the main thread included.
+   * @param perThread Tasks in flight per thread: with 2, a thread draws one chart while the
    *   PNG of the previous is encoded on libuv's threads.
    */
   constructor(
     private readonly size: number,
-    private readonly perWorker = 2,
+    private readonly perThread = 2,
   ) {}
 
   /**
-   * Performs `tasks` in list order, at most `perWorker` per thread at a time,
+   * Performs `tasks` in list order, at most `perThread` per thread at a time,
    * calling `onDone` as each finishes. Once `signal` is aborted no further task
    * starts; resolves when the started ones are done (so no write is cut short).
    */
@@ -33,7 +40,7 @@ export class Pool {
         await onDone(task, await this.perform(task));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.size * this.perWorker, tasks.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(this.size * this.perThread, tasks.length) }, lane));
   }
 
   /** Stops every worker. */
@@ -43,20 +50,31 @@ export class Pool {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  // One task on the least busy worker (a new one while there are fewer than `size`).
-  private perform(task: Task): Promise<Outcome> {
+  // One task on the least busy thread, the main thread first (a new worker while there are fewer than `size`).
+  private async perform(task: Task): Promise<Outcome> {
+    const lane = this.pick();
+    if (lane === 'main') {
+      this.onMain++;
+      try {
+        return await perform(task);
+      } finally {
+        this.onMain--;
+      }
+    }
     const start = performance.now();
-    const [worker, inFlight] = this.pick();
+    const [worker, inFlight] = lane;
     return new Promise<Outcome>((resolve, reject) => {
       inFlight.set(task.id, { resolve, reject });
       worker.postMessage(task);
     }).catch((error: Error) => ({ id: task.id, ok: false, seconds: (performance.now() - start) / 1000, error: `its worker stopped: ${error.message}` }));
   }
 
-  private pick(): [Worker, Map<number, Reply>] {
+  private pick(): 'main' | [Worker, Map<number, Reply>] {
     let best: [Worker, Map<number, Reply>] | undefined;
     for (const entry of this.workers) if (!best || entry[1].size < best[1].size) best = entry;
-    return best && (best[1].size === 0 || this.workers.size >= this.size) ? best : this.spawn();
+    const least = Math.min(this.onMain, best?.[1].size ?? Infinity);
+    if (least > 0 && this.workers.size < this.size - 1) return this.spawn();
+    return this.onMain === least ? 'main' : best!;
   }
 
   private spawn(): [Worker, Map<number, Reply>] {

@@ -1,50 +1,6 @@
-/**
- * A batch worker thread: takes one task at a time from the pool and answers
- * with its outcome. Requests are plain data (built-ins by name, expressions as
- * text), so they cross the thread boundary as they are.
- */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+/** A batch worker thread: performs the tasks the pool sends it and answers with their outcomes. */
 import { parentPort } from 'node:worker_threads';
-import { plot } from '../plot.js';
-import { largestMagnitude } from '../render/arrows.js';
-import type { PlotRequest } from '../request.js';
-import { runRequest } from '../run.js';
-
-/** Work for one chart: render it to its out path, or measure its largest |∇f|. */
-export interface Task {
-  id: number;
-  kind: 'render' | 'measure';
-  request: PlotRequest;
-}
-
-/** How a task went, with its wall time in seconds. */
-export type Outcome = { id: number; ok: true; seconds: number; maxMagnitude?: number } | { id: number; ok: false; seconds: number; error: string };
-
-async function perform(task: Task): Promise<Outcome> {
-  const start = performance.now();
-  const seconds = () => (performance.now() - start) / 1000;
-  try {
-    if (task.kind === 'measure') {
-      // The field alone: the chart is drawn later, at the scale these measures give.
-      const { field } = await plot(task.request, { chart: false });
-      return { id: task.id, ok: true, seconds: seconds(), maxMagnitude: largestMagnitude(field) };
-    }
-    await makeFolder(task.request.out!);
-    await runRequest(task.request);
-    return { id: task.id, ok: true, seconds: seconds() };
-  } catch (error) {
-    return { id: task.id, ok: false, seconds: seconds(), error: (error as Error).message };
-  }
-}
-
-async function makeFolder(out: string): Promise<void> {
-  try {
-    await mkdir(dirname(out), { recursive: true });
-  } catch (error) {
-    throw new Error(`cannot create the folder of ${out}: ${(error as Error).message}`, { cause: error });
-  }
-}
+import { perform, type Task } from './perform.js';
 
 parentPort!.on('message', (task: Task) => {
   void perform(task).then((outcome) => parentPort!.postMessage(outcome));
