@@ -2,7 +2,7 @@
 // snapshot when the snapshot fits, and otherwise runs bin/gradplot.js. Both must
 // give the same files, byte for byte.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BIN_JS, ROOT, gradplot, tempDir } from '../helpers.js';
@@ -32,9 +32,12 @@ describe('bin/gradplot', () => {
     }
   });
 
-  it('runs through a symbolic link, as npm installs it', () => {
-    const link = join(tempDir(), 'gradplot');
-    symlinkSync(BIN, link);
+  it('runs through symbolic links, relative ones too, as npm installs it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.bin'));
+    symlinkSync(BIN, join(dir, 'gradplot'));
+    symlinkSync('../gradplot', join(dir, '.bin', 'gradplot'));
+    const link = join(dir, '.bin', 'gradplot');
     expect(runsFrom((args) => spawnSync(link, args, { encoding: 'utf8' }))).toBe(join(ROOT, 'dist', 'snapshot', 'gradplot.cjs'));
   });
 
@@ -45,12 +48,17 @@ describe('bin/gradplot', () => {
     expect(gradplot(['--fn', 'xy', '-o', join(dir, 'xy.png')], { env }).status).toBe(0);
   });
 
-  it('runs bin/gradplot.js when the snapshot was built by another Node.js', () => {
-    // A copy of the package whose snapshot says it was built by some other node binary.
+  it.each([
+    ['was built by another Node.js', '/nonexistent/node\n'],
+    ['has no record of the Node.js that built it', undefined],
+  ])('runs bin/gradplot.js when the snapshot %s', (_, record) => {
+    // A copy of the package whose snapshot does not fit.
     const copy = tempDir();
     for (const part of ['bin', 'dist', 'fonts']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-    writeFileSync(join(copy, 'dist', 'gradplot.blob.node'), '/nonexistent/node\n');
+    const recorded = join(copy, 'dist', 'gradplot.blob.node');
+    if (record === undefined) rmSync(recorded);
+    else writeFileSync(recorded, record);
     const bin = join(copy, 'bin', 'gradplot');
     expect(runsFrom((args) => spawnSync(bin, args, { encoding: 'utf8' }))).toMatch(/\/dist\/cli\/[^/]+\.js$/);
     const out = join(copy, 'out');
