@@ -37,14 +37,17 @@ void (async () => {
     { fn: 'himmelblau', format: 'png', color: 'magnitude', background: 'contour', critical: true, key: true },
   ];
   textMetrics.canvas(false);
-  for (const options of charts) {
-    const { quiver } = await plot(resolveRequest(options));
-    const view = new vega.View(vega.parse(compile(quiver!.spec).spec), { renderer: 'none' });
-    await view.toCanvas(2);
-    await view.toSVG();
-    view.finalize();
+  try {
+    for (const options of charts) {
+      const { quiver } = await plot(resolveRequest(options));
+      const view = new vega.View(vega.parse(compile(quiver!.spec).spec), { renderer: 'none' });
+      await view.toCanvas(2);
+      await view.toSVG();
+      view.finalize();
+    }
+  } finally {
+    textMetrics.canvas(true);
   }
-  textMetrics.canvas(true);
 })();
 
 startupSnapshot.setDeserializeMainFunction(async () => {
