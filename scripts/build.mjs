@@ -62,15 +62,10 @@ await build({
   logLevel: 'warning',
 });
 
-// The code caches: render sample charts through the bundles, then save what V8 compiled.
-const { gradientField, render } = await import('../dist/index.js');
-const { bundleCodeCaches } = await import('../dist/util/bundle.js');
-const samples = [{ fn: 'xy' }, { fn: 'himmelblau', color: 'magnitude', background: 'contour', critical: true, key: true }, { expr: 'sin(x0*x1)', check: true }];
-for (const options of samples) {
-  const { spec } = await gradientField(options);
-  for (const format of ['png', 'svg', 'pdf']) await render(spec, format);
-}
-for (const [name, cache] of bundleCodeCaches()) writeFileSync(`dist/bundles/${name}.cache`, cache);
-// The start-up snapshot, and the Node.js binary it fits, which bin/gradplot checks before using it.
-execFileSync(process.execPath, ['--snapshot-blob', 'dist/gradplot.blob', '--build-snapshot', 'dist/snapshot/gradplot.cjs'], { stdio: 'inherit' });
+// The code caches, and the start-up snapshot with the Node.js binary it fits (which bin/gradplot checks
+// before using it). Both are made for Node.js run without options: V8 refuses a cache or a snapshot made
+// with other V8 options, so NODE_OPTIONS of the environment (as in CI) must not get into them.
+const plain = { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } };
+execFileSync(process.execPath, ['scripts/code-caches.mjs'], plain);
+execFileSync(process.execPath, ['--snapshot-blob', 'dist/gradplot.blob', '--build-snapshot', 'dist/snapshot/gradplot.cjs'], plain);
 writeFileSync('dist/gradplot.blob.node', `${process.execPath}\n`);

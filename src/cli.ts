@@ -90,11 +90,14 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
   if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
     throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
   }
-  // Ctrl-C during a long export: the target is untouched (writes are atomic); remove the temporary file too.
-  process.once('SIGINT', () => {
-    removeUnfinished();
-    process.exit(130);
-  });
+  // Ctrl-C or a cancelled job during a long export: the target is untouched (writes are atomic); remove the
+  // temporary file too, and exit 128 + the signal's number.
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeUnfinished();
+      process.exit(status);
+    });
+  }
   report(await runRequest(request));
 }
 
@@ -154,6 +157,11 @@ function listing(): string {
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   mark('start+imports');
+  // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   try {
     await program().parseAsync(argv);
     return 0;

@@ -55,8 +55,16 @@ startupSnapshot.setDeserializeMainFunction(async () => {
   const blob = snapshotBlob();
   __gradplot.url = pathToFileURL(join(dirname(blob), 'cli', 'gradplot.js')).href;
   __gradplot.require = createRequire(__gradplot.url);
+  // As with an ES module's top-level await (bin/gradplot.js): if nothing is left to do while the run
+  // still waits, it failed (beforeExit comes only then, not with process.exit()).
+  const unsettled = () => {
+    process.stderr.write('gradplot: the run stopped before it finished\n');
+    process.exit(13);
+  };
+  process.once('beforeExit', unsettled);
   // argv is [node, ...arguments]: no script between them.
   process.exitCode = await main([process.argv[0]!, blob, ...process.argv.slice(1)]);
+  process.off('beforeExit', unsettled);
 });
 
 function snapshotBlob(): string {

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { OPTIONS } from '../options.js';
 import { RunError } from '../run.js';
+import { stopTimings } from '../util/timings.js';
 import { parseShard, type Shard } from './shard.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 import { failureLines } from './summary.js';
@@ -55,6 +56,7 @@ Examples:
   gradplot batch plots.yaml --shard 2/4 --json`,
     )
     .action(async (file: string, flags: BatchFlags) => {
+      stopTimings();
       // Loaded here, so that drawing one chart never pays for YAML and the pool.
       const [{ loadManifest }, { runBatch }] = await Promise.all([import('./manifest.js'), import('./batch.js')]);
       const manifest = await loadManifest(file, { outDir: flags.outDir, arrowScale: flags.arrowScale });

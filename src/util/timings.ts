@@ -5,10 +5,16 @@
 // Read on each call: the start-up snapshot runs this module's top level at build time.
 const enabled = () => process.env.GRADPLOT_TIMINGS === '1';
 const marks: [string, number][] = [];
+let recording = true;
 
 /** Records the end of a phase. */
 export function mark(phase: string): void {
-  if (enabled()) marks.push([phase, performance.now()]);
+  if (enabled() && recording) marks.push([phase, performance.now()]);
+}
+
+/** Records no further phase: a batch draws many charts on this thread, and its summary has their times. */
+export function stopTimings(): void {
+  recording = false;
 }
 
 /** Prints `timings: phase N ms, …, total N ms` once, if enabled. */

@@ -35,13 +35,39 @@ describe('bin/gradplot', () => {
     }
   });
 
-  it('runs through symbolic links, relative ones too, as npm installs it', () => {
+  it('runs through symbolic links, relative ones too, also in a linked folder, as npm installs it', () => {
     const dir = tempDir();
-    mkdirSync(join(dir, '.bin'));
-    symlinkSync(BIN, join(dir, 'gradplot'));
-    symlinkSync('../gradplot', join(dir, '.bin', 'gradplot'));
-    const link = join(dir, '.bin', 'gradplot');
-    expect(runsFrom((args) => spawnSync(link, args, { encoding: 'utf8', env: plainEnv }))).toBe(join(ROOT, 'dist', 'snapshot', 'gradplot.cjs'));
+    // dir/pkg -> the package; dir/real/.bin/gradplot -> ../../pkg/bin/gradplot; dir/linked -> dir/real/.bin
+    symlinkSync(ROOT, join(dir, 'pkg'));
+    mkdirSync(join(dir, 'real', '.bin'), { recursive: true });
+    symlinkSync('../../pkg/bin/gradplot', join(dir, 'real', '.bin', 'gradplot'));
+    symlinkSync(join(dir, 'real', '.bin'), join(dir, 'linked'));
+    for (const link of [join(dir, 'real', '.bin', 'gradplot'), join(dir, 'linked', 'gradplot')]) {
+      expect(runsFrom((args) => spawnSync(link, args, { encoding: 'utf8', env: plainEnv }))).toMatch(/\/dist\/snapshot\/gradplot\.cjs$/);
+    }
+  });
+
+  it('runs as `sh gradplot` from its own folder', () => {
+    const r = spawnSync('sh', ['gradplot', '--version'], { cwd: join(ROOT, 'bin'), encoding: 'utf8', env: { ...plainEnv, PATH: '/usr/bin:/bin' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.each([['--help'], ['list'], ['schema']])('ends quietly when the reader goes away early: %s | head -1', (command) => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${BIN}" ${command} | head -1 >/dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('prints the phases of one chart with GRADPLOT_TIMINGS=1, and none of the charts of a batch', () => {
+    const dir = tempDir();
+    const chart = gradplot(['--fn', 'xy', '-o', join(dir, 'xy.png')], { env: { GRADPLOT_TIMINGS: '1' } });
+    const phases = (stderr: string) => [...stderr.matchAll(/([a-z +]+) [\d.]+ ms/g)].map((m) => m[1]!.trim());
+    expect(phases(chart.stderr)).toEqual(['start+imports', 'compute', 'import vega', 'compile', 'draw', 'render', 'write', 'total']);
+    writeFileSync(join(dir, 'plots.yaml'), 'charts:\n  - { fn: xy, out: a.png }\n  - { fn: saddle, out: b.png }\n  - { fn: booth, out: c.svg }\n');
+    const batch = gradplot(['batch', join(dir, 'plots.yaml'), '--jobs', '1', '--quiet'], { env: { GRADPLOT_TIMINGS: '1' } });
+    expect(batch.status, batch.stderr).toBe(0);
+    expect(phases(batch.stderr)).toEqual(['start+imports', 'total']);
   });
 
   it('runs bin/gradplot.js when NODE_OPTIONS is set (V8 options would not fit the snapshot)', () => {

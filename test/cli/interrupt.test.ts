@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers.js';
 
-describe('Ctrl-C during a long export', () => {
-  it('exits 130, keeps the existing file, and leaves no temporary file', async () => {
+describe('Ctrl-C or a cancelled job during a long export', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s exits %i, keeps the existing file, and leaves no temporary file', async (signal, exitStatus) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big.csv'), 'previous export');
     const child = spawn(BIN, ['--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'], { cwd: dir });
@@ -13,8 +16,8 @@ describe('Ctrl-C during a long export', () => {
     for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
     const status = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    expect(await status).toBe(130);
+    child.kill(signal);
+    expect(await status).toBe(exitStatus);
     expect(readdirSync(dir)).toEqual(['big.csv']);
     expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('previous export');
   });
