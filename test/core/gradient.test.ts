@@ -46,6 +46,22 @@ describe('numericalGradient', () => {
     ]);
   });
 
+  it('gives rows of two coordinates (written out for speed) the same numbers, bit for bit, as any other dimension', () => {
+    for (const name of ['sin_xy', 'rosenbrock', 'himmelblau']) {
+      const fn = findBuiltin(name)!;
+      // The same function with a third coordinate it ignores goes through the loop over coordinates.
+      const lifted: ScalarFunction = { dim: 3, f: (x) => fn.f(x) };
+      const rows3 = new Float64Array(grid.count * 3);
+      for (let i = 0; i < grid.count; i++) rows3.set([grid.data[2 * i], grid.data[2 * i + 1], 0.5], 3 * i);
+      const two = numericalGradient(fn, grid).data;
+      const three = numericalGradient(lifted, points(rows3, 3)).data;
+      for (let i = 0; i < grid.count; i++) {
+        expect([two[2 * i], two[2 * i + 1]]).toEqual([three[3 * i], three[3 * i + 1]]);
+        expect(three[3 * i + 2]).toBe(0);
+      }
+    }
+  });
+
   it('works in any dimension, row by row', () => {
     const sum3: ScalarFunction = { dim: 3, f: (x) => x[0] * x[0] + x[1] * x[1] + x[2] * x[2] };
     const g = numericalGradient(sum3, points(new Float64Array([1, 2, 3, -1, 0, 0.5]), 3), { h: 2 ** -8 });
