@@ -4,7 +4,7 @@
 //                    hundreds of modules; what only some runs need (Vega, the expression parser,
 //                    the HTML page, batch) sits in chunks loaded on first use
 //   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle with V8's code cache
-//                    for it, made here by rendering sample charts (see src/util/bundle.ts)
+//                    for it, made by scripts/code-caches.mjs rendering sample charts (see src/util/bundle.ts)
 //   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only)
 //   dist/gradplot.blob  the start-up snapshot that bin/gradplot starts Node.js from (src/snapshot.ts),
 //                    made from dist/snapshot/, with the Node.js binary it fits in gradplot.blob.node
