@@ -1,7 +1,8 @@
+import { LIMITS } from '../util/limits.js';
 import { points, type Points } from './points.js';
 
 /** Largest number of grid points a request may ask for, checked before anything is allocated. */
-export const MAX_POINTS = 10_000_000;
+export const MAX_POINTS = LIMITS.points.max;
 
 /**
  * Number of values on an axis: `min + i·step` for i = 0, 1, …, including `max`

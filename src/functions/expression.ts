@@ -9,6 +9,7 @@ import type {
   ParenthesisNode,
   SymbolNode,
 } from 'mathjs';
+import { LIMITS } from '../util/limits.js';
 import { nearest } from '../util/nearest.js';
 import { differentiate } from './derivative.js';
 import { loadMathjs, type Mathjs } from './mathjs.js';
@@ -25,7 +26,7 @@ import type { ScalarFunction } from './types.js';
  */
 
 /** Longest expression accepted, in characters. */
-export const MAX_EXPRESSION_LENGTH = 1000;
+export const MAX_EXPRESSION_LENGTH = LIMITS.expressionLength.max;
 
 /** A rejected expression: a one-line message and the column it is about. */
 export class ExpressionError extends Error {
