@@ -5,68 +5,82 @@
  *
  * Exit status: 0 done; 2 the input was wrong and nothing was written; 1 the work failed.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted } from './batch/interrupt.js';
 import type { CriticalPoint } from './core/critical.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
-import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
+import { processIo, SIGNAL_STATUS, type Io } from './io.js';
+import { OPTIONS } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
 import { removeUnfinished } from './output/write.js';
 import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
 import { mark, printTimings } from './util/timings.js';
+import { nearest } from './util/nearest.js';
+import { notApplied } from './notes.js';
 import { VERSION } from './version.js';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
-function program(): Command {
+function program(io: Io): Command {
   const cmd = new Command('gradplot')
     .description('Draw the gradient field of a function of two variables as a quiver chart.')
+    .usage('[options] | <command> [options]')
     .version(VERSION)
     .option('--debug', 'show stack traces of failures')
+    .enablePositionalOptions()
+    .allowExcessArguments()
+    .helpCommand('help [command]', 'show the help of a command')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`gradplot: ${commanderMessage(text)}`) });
-  for (const spec of OPTIONS) {
-    const option = new Option(spec.flags, spec.description);
-    if (option.required) {
-      option.argParser((value: string) => {
-        try {
-          spec.parse(value);
-        } catch (e) {
-          if (e instanceof OptionValueError) throw new InvalidArgumentError(`expected ${e.expected}`);
-          throw e;
-        }
-        return value;
-      });
-    }
-    cmd.addOption(option);
-  }
+    .configureOutput(outputTo(io));
+  // Values stay strings here: resolveRequest reads every door's values with the same parsers and words.
+  for (const spec of OPTIONS) cmd.addOption(new Option(spec.flags, spec.description));
   cmd.addHelpText(
     'after',
     `
+Each chart option is also a key of a batch manifest and of the library's options
+(--arrow-scale is arrowScale); the same value is checked with the same words everywhere.
+A chart option that does not change the chosen output (--theme with a .csv) gets a note.
+
 Examples:
   gradplot --fn xy --range -2,2 --step 0.25 -o xy.png
   gradplot --expr "sin(x0*x1)" -o field.svg
   gradplot --fn sum_sq --xrange -3,3 --yrange -1,1 --step 0.5 -o field.csv
-  gradplot list`,
+  gradplot list
+  gradplot help batch`,
   );
-  cmd.action(async (flags: Record<string, unknown>) => {
+  cmd.action(async (flags: Record<string, unknown>, command: Command) => {
+    if (command.args.length) throw unknownCommand(command.args[0]!, cmd);
     const { debug: _debug, ...raw } = flags;
-    await draw(raw);
+    return draw(raw, io);
   });
   cmd
     .command('list')
     .description('list the built-in functions with their formulas and default ranges')
     .action(() => {
-      process.stdout.write(listing());
+      io.stdout.write(listing());
     });
-  for (const sub of [batchCommand(), schemaCommand()]) cmd.addCommand(sub.copyInheritedSettings(cmd));
+  for (const sub of [batchCommand(io), schemaCommand(io)]) cmd.addCommand(sub.copyInheritedSettings(cmd));
   return cmd;
+}
+
+function outputTo(io: Io) {
+  return {
+    writeOut: (text: string) => void io.stdout.write(text),
+    writeErr: (text: string) => void io.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) => write(`gradplot: ${commanderMessage(text)}`),
+  };
+}
+
+function unknownCommand(name: string, cmd: Command): InputError {
+  const names = cmd.commands.map((c) => c.name()).concat('help');
+  const guess = nearest(name, names);
+  return new InputError('', `unknown command '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}; the commands are ${names.join(', ')}, or chart options alone (see gradplot --help)`);
 }
 
 // Commander's own errors, in gradplot's form; unknown options point at --help.
@@ -75,53 +89,58 @@ function commanderMessage(text: string): string {
   return `${message}${message.startsWith('unknown option') ? ' (see gradplot --help)' : ''}\n`;
 }
 
-/** argv values are checked once by commander (for its error) and read here into typed options. */
-function toOptions(raw: Record<string, unknown>): PlotOptions {
-  const { options, errors } = parseOptions(raw);
-  if (errors.length) throw new InputError(errors[0].key, errors[0].detail);
-  return options;
+// `-h 1e-3` means --help to commander: a mistyped difference step must not print help and exit 0.
+function checkShortH(args: string[]): void {
+  const at = args.indexOf('-h');
+  const next = args[at + 1];
+  if (at >= 0 && next !== undefined && next.trim() !== '' && Number.isFinite(Number(next))) {
+    throw new InputError('', `-h is --help, not the difference step; write --h ${next}`);
+  }
 }
 
-async function draw(raw: Record<string, unknown>): Promise<void> {
-  const request = resolveRequest(toOptions(raw));
+async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
+  const request = resolveRequest(raw, 'cli');
   if (request.out === undefined && !request.check) {
     throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
   }
-  if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
+  if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && io.stdout.isTTY) {
     throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
   }
-  // Ctrl-C or a cancelled job during a long export: the target is untouched (writes are atomic); remove the
-  // temporary file too, and exit 128 + the signal's number.
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
+  for (const note of notApplied(Object.keys(raw).filter((k) => raw[k] !== undefined), request)) io.stderr.write(`gradplot: note: ${note}\n`);
+  // Ctrl-C or a cancelled job: the target is untouched (writes are atomic); the temporary file goes too.
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = () => {
       removeUnfinished();
-      process.exit(status);
-    });
-  }
-  report(await runRequest(request));
+      const name = String(io.signal.reason);
+      reject(new Interrupted(name as NodeJS.Signals, SIGNAL_STATUS[name] ?? 130, 'nothing was written'));
+    };
+    if (io.signal.aborted) stop();
+    else io.signal.addEventListener('abort', stop, { once: true });
+  });
+  report(await Promise.race([runRequest(request, { stdout: io.stdout }), stopped]), io);
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical }: Plot): void {
+function report({ request, quiver, check, critical }: Plot, io: Io): void {
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
-    process.stderr.write(
+    io.stderr.write(
       `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +
         `--max-arrows ${request.maxArrows} sets the limit\n`,
     );
   }
   if (quiver?.skipped) {
-    process.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
+    io.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
   }
   if (check) {
     const at = (p: number[]) => `(${p.map((v) => +v.toPrecision(6)).join(', ')})`;
     const line =
       `check (${describeMethod(request)}): largest |Δ∇f| = ${check.maxAbs.toExponential(3)} at ${at(check.atAbs)}, ` +
       `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
-    (request.out === undefined ? process.stdout : process.stderr).write(line);
+    (request.out === undefined ? io.stdout : io.stderr).write(line);
   }
-  if (critical) process.stderr.write(listCritical(critical));
+  if (critical) io.stderr.write(listCritical(critical));
 }
 
 // One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).
@@ -153,31 +172,41 @@ function listing(): string {
   return [header, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-/** Runs the CLI on `argv` (as process.argv) and resolves to the exit status. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the CLI on `argv` (as process.argv) and resolves to the exit status. All it touches of the
+ * outside world is `io` (the process's own by default), so that it also runs inside a test.
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const status = await run(argv, io);
+  if (io.signal.aborted) io.exitNow?.(status);
+  return status;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   mark('start+imports');
-  // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
-  });
+  const cmd = program(io);
   try {
-    await program().parseAsync(argv);
+    if (argv.length <= 2) {
+      io.stderr.write(cmd.helpInformation());
+      return EXIT_USAGE;
+    }
+    checkShortH(argv.slice(2));
+    await cmd.parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : EXIT_USAGE;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`gradplot: ${error.message}\n${error.context ? error.context + '\n' : ''}`);
+      io.stderr.write(`gradplot: ${error.message}\n${error.context ? error.context + '\n' : ''}`);
       return EXIT_USAGE;
     }
     if (error instanceof Interrupted) {
-      process.stderr.write(`gradplot: ${error.message}\n`);
+      io.stderr.write(`gradplot: ${error.message}\n`);
       return error.status;
     }
-    process.stderr.write(debug ? `${(error as Error).stack}\n` : `gradplot: ${(error as Error).message}\n`);
+    io.stderr.write(debug ? `${(error as Error).stack}\n` : `gradplot: ${(error as Error).message}\n`);
     return EXIT_FAILED;
   } finally {
     printTimings();

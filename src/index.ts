@@ -6,12 +6,15 @@
  *
  * The pipeline: resolveRequest → meshgrid → numericalGradient → quiverSpec → render.
  */
+import type { GradientError } from './core/check.js';
+import type { CriticalPoint } from './core/critical.js';
 import type { Field } from './core/field.js';
+import { InputError } from './errors.js';
 import type { NamedFunction } from './functions/resolve.js';
 import type { ScalarFunction } from './functions/types.js';
 import { plot } from './plot.js';
 import type { Quiver } from './render/quiver.js';
-import { resolveRequest, type PlotRequest, type RequestOptions } from './request.js';
+import { resolveRequest, type PlotRequest, type RawOptions } from './request.js';
 
 export { runBatch, type BatchOptions, type BatchResult } from './batch/batch.js';
 export { loadManifest, ManifestError, type Manifest } from './batch/manifest.js';
@@ -28,9 +31,9 @@ export type { BuiltinFunction, Range, ScalarFunction } from './functions/types.j
 export type { PlotOptions } from './options.js';
 export { FORMATS, type Format } from './output/format.js';
 export { quiverSpec, type ChartOptions, type Quiver } from './render/quiver.js';
-export { render, type ChartFormat, type RenderOptions } from './render/render.js';
+export { CHART_FORMATS, render, type ChartFormat, type RenderOptions } from './render/render.js';
 export { DEFAULT_MAX_ARROWS, subGrid, type SubGrid } from './render/thin.js';
-export { resolveRequest, type PlotRequest, type RequestOptions } from './request.js';
+export { resolveRequest, type PlotRequest, type RawOptions, type RequestOptions } from './request.js';
 
 /** What `gradientField` gives: the checked request, the function, its field (true ∇f) and the chart. */
 export interface GradientFieldResult {
@@ -39,10 +42,14 @@ export interface GradientFieldResult {
   field: Field;
   /** The Vega-Lite spec of the quiver chart (arrows along −∇f unless `ascent`). */
   spec: Quiver['spec'];
+  /** With `check`: how far the chosen method is from the exact gradient. */
+  check?: GradientError;
+  /** With `critical`: the points where ∇f = 0. */
+  critical?: CriticalPoint[];
 }
 
 /** Options of `gradientField`: a chart's options, with the function as a name, an expression, or JavaScript. */
-export interface GradientFieldOptions extends Omit<RequestOptions, 'out' | 'format' | 'function'> {
+export interface GradientFieldOptions extends Omit<RawOptions, 'out' | 'format' | 'function'> {
   /** `(x0, x1) => number`, or a ScalarFunction of dimension 2, instead of `fn` or `expr`. */
   function?: ((x0: number, x1: number) => number) | ScalarFunction;
 }
@@ -58,9 +65,16 @@ export interface GradientFieldOptions extends Omit<RequestOptions, 'out' | 'form
  */
 export async function gradientField(options: GradientFieldOptions): Promise<GradientFieldResult> {
   const { function: given, ...rest } = options;
+  for (const key of ['out', 'format'] as const) {
+    if (key in rest) throw new InputError(key, 'not taken by gradientField, which writes nothing: pass its spec to render(spec, format)', undefined, 'library');
+  }
   const fn: ScalarFunction | undefined =
     typeof given === 'function' ? { dim: 2, f: (x) => given(x[0], x[1]) } : given;
-  const request = resolveRequest({ ...rest, function: fn, check: options.check, out: undefined });
-  const result = await plot(request);
-  return { request, function: result.function, field: result.field, spec: result.quiver!.spec };
+  const request = resolveRequest({ ...rest, function: fn }, 'library');
+  try {
+    const result = await plot(request);
+    return { request, function: result.function, field: result.field, spec: result.quiver!.spec, check: result.check, critical: result.critical };
+  } catch (error) {
+    throw error instanceof InputError ? error.for('library') : error;
+  }
 }

@@ -8,6 +8,8 @@ import { isCssColor } from './render/css-color.js';
 import { LENGTH_MODES, type LengthMode } from './render/length.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { THEMES, type Theme } from './render/theme.js';
+import { LIMITS } from './util/limits.js';
+import { nearest } from './util/nearest.js';
 
 /**
  * The options of one chart, as a user gives them: on the command line, in a
@@ -79,6 +81,8 @@ export interface OptionSpec {
   parse: (value: unknown) => unknown;
   /** JSON Schema of the manifest value. */
   schema: Record<string, unknown>;
+  /** The outputs the option changes, when not all: `chart` (png svg pdf vl.json html) or `png`; elsewhere it gets a note. */
+  output?: 'chart' | 'png';
 }
 
 /** Thrown by option parsers: what is accepted, and the value that was not. */
@@ -112,6 +116,21 @@ export function positive(value: unknown): number {
 export function count(value: unknown): number {
   const n = toNumber(value);
   if (!(Number.isSafeInteger(n) && n > 0)) throw new OptionValueError(`an integer greater than 0`, value);
+  return n;
+}
+
+/** A number of arrows: a whole number from 1 to the limit. */
+function arrows(value: unknown): number {
+  const n = count(value);
+  if (n > LIMITS.arrows.max) throw new OptionValueError(`an integer from 1 to ${LIMITS.arrows.max.toLocaleString('en-US')}`, value);
+  return n;
+}
+
+/** A side of the plot area in pixels, within the limits. */
+function side(value: unknown): number {
+  const n = positive(value);
+  const { min, max } = LIMITS.plotSide;
+  if (n < min || n > max) throw new OptionValueError(`a number of pixels from ${min} to ${max.toLocaleString('en-US')}`, value);
   return n;
 }
 
@@ -155,6 +174,7 @@ const rangeSchema = {
   ],
 };
 const positiveSchema = { type: 'number', exclusiveMinimum: 0 };
+const sideSchema = { type: 'number', minimum: LIMITS.plotSide.min, maximum: LIMITS.plotSide.max };
 
 /** Every chart option, in the order `--help` lists them. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -166,34 +186,38 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'step', flags: '-s, --step <size>', description: 'grid spacing (default: 0.25 or the built-in\'s own)', parse: positive, schema: positiveSchema },
   { key: 'h', flags: '--h <size>', description: 'difference step (default: 1e-4)', parse: positive, schema: positiveSchema },
   { key: 'method', flags: '--method <name>', description: `gradient method: ${METHODS.join(', ')} (default: central)`, parse: oneOf(METHODS), schema: { enum: METHODS } },
-  { key: 'ascent', flags: '--ascent', description: 'draw +∇f instead of −∇f (the descent direction)', parse: flag, schema: { type: 'boolean' } },
+  { key: 'ascent', flags: '--ascent', description: 'draw +∇f instead of −∇f (the descent direction)', parse: flag, schema: { type: 'boolean' }, output: 'chart' },
   { key: 'check', flags: '--check', description: 'print the largest difference from the exact gradient', parse: flag, schema: { type: 'boolean' } },
   { key: 'out', flags: '-o, --out <file>', description: 'output file: .png .svg .pdf .vl.json .html .csv .json, or - for stdout', parse: text, schema: { type: 'string' } },
   { key: 'format', flags: '--format <fmt>', description: `output format: ${FORMATS.join(', ')} (default: from the extension)`, parse: oneOf(FORMATS), schema: { enum: FORMATS } },
-  { key: 'scale', flags: '--scale <ratio>', description: 'pixel ratio of PNG output (default: 2)', parse: positive, schema: positiveSchema },
-  { key: 'length', flags: '--length <mode>', description: `arrow length from |∇f|: ${LENGTH_MODES.join(', ')} (default: linear)`, parse: oneOf(LENGTH_MODES), schema: { enum: LENGTH_MODES } },
-  { key: 'normalize', flags: '--normalize', description: 'all arrows the same length (same as --length none)', parse: flag, schema: { type: 'boolean' } },
-  { key: 'arrowScale', flags: '--arrow-scale <number>', description: 'fixed arrow length in data units per unit of |∇f| (default: longest arrow fits its cell)', parse: positive, schema: positiveSchema },
-  { key: 'maxArrows', flags: '--max-arrows <n>', description: `most arrows to draw; a finer grid draws them on a regular sub-grid (default: ${DEFAULT_MAX_ARROWS})`, parse: count, schema: { type: 'integer', minimum: 1 } },
-  { key: 'key', flags: '--key', description: 'draw a length key: a reference arrow and the |∇f| it stands for', parse: flag, schema: { type: 'boolean' } },
-  { key: 'pivot', flags: '--pivot <part>', description: `part of the arrow on its grid point: ${PIVOTS.join(', ')} (default: tail)`, parse: oneOf(PIVOTS), schema: { enum: PIVOTS } },
-  { key: 'color', flags: '--color <colour>', description: `${MAGNITUDE} (by |∇f|, viridis) or a CSS colour (default: #666666)`, parse: color, schema: { type: 'string' } },
-  { key: 'background', flags: '--background <kind>', description: `f under the arrows: ${BACKGROUNDS.join(', ')} (default: none)`, parse: oneOf(BACKGROUNDS), schema: { enum: BACKGROUNDS } },
+  { key: 'scale', flags: '--scale <ratio>', description: 'pixel ratio of PNG output (default: 2)', parse: positive, schema: positiveSchema, output: 'png' },
+  { key: 'length', flags: '--length <mode>', description: `arrow length from |∇f|: ${LENGTH_MODES.join(', ')} (default: linear)`, parse: oneOf(LENGTH_MODES), schema: { enum: LENGTH_MODES }, output: 'chart' },
+  { key: 'normalize', flags: '--normalize', description: 'all arrows the same length (same as --length none)', parse: flag, schema: { type: 'boolean' }, output: 'chart' },
+  { key: 'arrowScale', flags: '--arrow-scale <number>', description: 'fixed arrow length in data units per unit of |∇f| (default: longest arrow fits its cell)', parse: positive, schema: positiveSchema, output: 'chart' },
+  { key: 'maxArrows', flags: '--max-arrows <n>', description: `most arrows to draw; a finer grid draws them on a regular sub-grid (default: ${DEFAULT_MAX_ARROWS})`, parse: arrows, schema: { type: 'integer', minimum: 1, maximum: LIMITS.arrows.max }, output: 'chart' },
+  { key: 'key', flags: '--key', description: 'draw a length key: a reference arrow and the |∇f| it stands for', parse: flag, schema: { type: 'boolean' }, output: 'chart' },
+  { key: 'pivot', flags: '--pivot <part>', description: `part of the arrow on its grid point: ${PIVOTS.join(', ')} (default: tail)`, parse: oneOf(PIVOTS), schema: { enum: PIVOTS }, output: 'chart' },
+  { key: 'color', flags: '--color <colour>', description: `${MAGNITUDE} (by |∇f|, viridis) or a CSS colour (default: #666666)`, parse: color, schema: { type: 'string' }, output: 'chart' },
+  { key: 'background', flags: '--background <kind>', description: `f under the arrows: ${BACKGROUNDS.join(', ')} (default: none)`, parse: oneOf(BACKGROUNDS), schema: { enum: BACKGROUNDS }, output: 'chart' },
   { key: 'critical', flags: '--critical', description: 'mark and list the points where ∇f = 0 (minimum, maximum, saddle)', parse: flag, schema: { type: 'boolean' } },
-  { key: 'width', flags: '--width <px>', description: 'width of the plot area in pixels (default: 480 for the longer side)', parse: positive, schema: positiveSchema },
-  { key: 'height', flags: '--height <px>', description: 'height of the plot area in pixels; with --width, axes get their own scales', parse: positive, schema: positiveSchema },
-  { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' } },
-  { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES } },
+  { key: 'width', flags: '--width <px>', description: 'width of the plot area in pixels (default: 480 for the longer side)', parse: side, schema: sideSchema, output: 'chart' },
+  { key: 'height', flags: '--height <px>', description: 'height of the plot area in pixels; with --width, axes get their own scales', parse: side, schema: sideSchema, output: 'chart' },
+  { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' }, output: 'chart' },
+  { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES }, output: 'chart' },
 ];
 
-/** Reads raw values (argv strings or manifest values) into typed options; throws InputError-ready details per key. */
+/**
+ * Reads raw values (argv strings, manifest values or the library's typed values) into typed options,
+ * each through its option's one parser; undefined values are left out. Collects a detail per bad key.
+ */
 export function parseOptions(raw: Record<string, unknown>): { options: PlotOptions; errors: { key: string; detail: string }[] } {
   const options: Record<string, unknown> = {};
   const errors: { key: string; detail: string }[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    const spec = OPTIONS.find((o) => o.key === key);
+    if (value === undefined) continue;
+    const spec = optionSpec(key);
     if (!spec) {
-      errors.push({ key, detail: `unknown option; expected one of ${OPTIONS.map((o) => o.key).join(', ')}` });
+      errors.push({ key, detail: unknownKey(key, OPTIONS.map((o) => o.key)) });
       continue;
     }
     try {
@@ -204,4 +228,17 @@ export function parseOptions(raw: Record<string, unknown>): { options: PlotOptio
     }
   }
   return { options: options as PlotOptions, errors };
+}
+
+const OPTION_BY_KEY: Readonly<Record<string, OptionSpec>> = Object.fromEntries(OPTIONS.map((o) => [o.key, o]));
+
+/** The option of `key`, if there is one. */
+export function optionSpec(key: string): OptionSpec | undefined {
+  return Object.hasOwn(OPTION_BY_KEY, key) ? OPTION_BY_KEY[key] : undefined;
+}
+
+/** `unknown key; did you mean "color"? expected one of …`: the words the manifest and the library use for a key they do not know. */
+export function unknownKey(key: string, known: readonly string[]): string {
+  const guess = nearest(key, known);
+  return `unknown key; ${guess ? `did you mean "${guess}"? ` : ''}expected one of ${known.join(', ')}`;
 }

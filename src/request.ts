@@ -1,9 +1,10 @@
 import { DEFAULT_H, type Method } from './core/gradient.js';
 import { MAX_POINTS, axisLength } from './core/grid.js';
-import { InputError } from './errors.js';
+import { checkChartSize } from './chart-size.js';
+import { InputError, type Door } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
-import type { PlotOptions } from './options.js';
+import { parseOptions, type PlotOptions } from './options.js';
 import { formatOf, FORMATS, type Format } from './output/format.js';
 import type { Pivot } from './render/arrows.js';
 import type { BackgroundKind } from './render/background.js';
@@ -65,12 +66,28 @@ export interface PlotRequest {
   theme: Theme;
 }
 
+/** Options as a door gives them: each value typed (`[-1, 1]`) or in the command line's string form (`'-1,1'`). */
+export type RawOptions = { [K in keyof RequestOptions]?: RequestOptions[K] | string };
+
 /**
- * Fills in defaults and checks that the options fit together. Throws InputError
- * naming the option, the value and what is accepted. Allocates nothing in
- * proportion to the grid, so an oversized grid is refused at once.
+ * The one check every door calls: reads each option through its parser (the
+ * command line's strings and typed values alike), fills in defaults and checks
+ * that the options fit together. Throws InputError naming the option as `door`
+ * spells it, the value and what is accepted. Allocates nothing in proportion
+ * to the grid, so an oversized grid or chart is refused at once.
  */
-export function resolveRequest(options: RequestOptions): PlotRequest {
+export function resolveRequest(given: RawOptions, door: Door = 'library'): PlotRequest {
+  try {
+    const { function: code, ...raw } = given;
+    const { options, errors } = parseOptions(raw);
+    if (errors.length) throw new InputError(errors[0].key, errors[0].detail);
+    return resolveTyped({ ...options, function: code as RequestOptions['function'] });
+  } catch (error) {
+    throw error instanceof InputError ? error.for(door) : error;
+  }
+}
+
+function resolveTyped(options: RequestOptions): PlotRequest {
   const fn = resolveFunction(options);
   const builtin = fn.kind === 'builtin' ? findBuiltin(fn.name) : undefined;
   const givenRange = options.range ?? options.xrange ?? options.yrange;
@@ -94,6 +111,8 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
   if (options.normalize && options.length !== undefined && options.length !== 'none') {
     throw new InputError('normalize', `means --length none and cannot be used with --length ${options.length}`);
   }
+  const scale = options.scale ?? DEFAULT_SCALE;
+  checkChartSize({ xrange, yrange, width: options.width, height: options.height, format, scale });
   return {
     fn,
     xrange,
@@ -107,7 +126,7 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     check: options.check ?? false,
     out,
     format,
-    scale: options.scale ?? DEFAULT_SCALE,
+    scale,
     length: options.normalize ? 'none' : (options.length ?? 'linear'),
     arrowScale: options.arrowScale,
     maxArrows: options.maxArrows ?? DEFAULT_MAX_ARROWS,
@@ -150,7 +169,11 @@ function resolveOutput(options: PlotOptions): { out?: string; format?: Format } 
     if (!format) throw new InputError('format', `needed with --out - (stdout); expected one of ${FORMATS.join(', ')}`);
     return { out, format };
   }
-  const resolved = format ?? formatOf(out);
+  const named = formatOf(out);
+  if (format && named && format !== named) {
+    throw new InputError('format', `${format} contradicts the extension of "${out}" (${named}); change one of them`);
+  }
+  const resolved = format ?? named;
   if (!resolved) {
     throw new InputError('out', `unknown extension in "${out}"; expected ${FORMATS.map((f) => `.${f}`).join(' ')} or --format`);
   }

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import type { Writable } from 'node:stream';
 import { isChart, produce } from './output/produce.js';
 import { writeAtomic, writeStdout } from './output/write.js';
 import { plot, type Plot } from './plot.js';
@@ -12,7 +14,7 @@ export class RunError extends Error {}
  * the format is one), then writes the output atomically, or to stdout for `-`.
  * Resolves to the plot so callers can report warnings and the check.
  */
-export async function runRequest(request: PlotRequest): Promise<Plot> {
+export async function runRequest(request: PlotRequest, { stdout }: { stdout?: Writable } = {}): Promise<Plot> {
   const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
   mark('compute');
   if (request.out === undefined || request.format === undefined) return result;
@@ -21,12 +23,12 @@ export async function runRequest(request: PlotRequest): Promise<Plot> {
   }
   const chunks = await produce(result, request.format);
   mark('render');
-  if (request.out === '-') await writeStdout(chunks);
+  if (request.out === '-') await writeStdout(chunks, stdout);
   else {
     try {
       await writeAtomic(request.out, chunks);
     } catch (error) {
-      throw new RunError(`cannot write ${request.out}: ${(error as Error).message}`, { cause: error });
+      throw writeFailure(request.out, error as Error);
     }
   }
   mark('write');
@@ -40,4 +42,17 @@ function anyFinite({ field }: Plot): boolean {
     if (Number.isFinite(field.f[i]) && Number.isFinite(g[2 * i]) && Number.isFinite(g[2 * i + 1])) return true;
   }
   return false;
+}
+
+/** A file that could not be written, said in the user's terms: the temporary file's name means nothing to them. */
+export function writeFailure(out: string, error: Error): RunError {
+  return new RunError(`cannot write ${out}: ${whyNot(out, error)}`, { cause: error });
+}
+
+function whyNot(out: string, error: NodeJS.ErrnoException): string {
+  const folder = dirname(out);
+  if (error.code === 'ENOENT') return `ENOENT: the folder ${folder} does not exist (gradplot creates no folders)`;
+  if (error.code === 'ENOTDIR') return `ENOTDIR: ${folder} is not a folder`;
+  if (error.code === 'EACCES') return `EACCES: no permission to write in ${folder}`;
+  return error.code ? `${error.code}: ${error.message.replace(/'[^']*\.tmp'/g, `'${out}'`)}` : error.message;
 }

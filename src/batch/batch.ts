@@ -29,6 +29,12 @@ export interface BatchOptions {
   failFast?: boolean;
   /** Print only errors. */
   quiet?: boolean;
+  /** Where progress goes. Default process.stderr. */
+  stderr?: import('node:stream').Writable;
+  /** For NO_COLOR. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Aborted (its reason a signal's name) to stop as SIGINT does. */
+  signal?: AbortSignal;
 }
 
 /** The summary, and the signal that stopped the batch, if one did. */
@@ -46,8 +52,8 @@ export interface BatchResult {
 export async function runBatch(manifest: Manifest, options: BatchOptions): Promise<BatchResult> {
   const start = performance.now();
   const mine = options.shard ? manifest.charts.filter((c) => inShard(c.name, options.shard!)) : manifest.charts;
-  const progress = new Progress({ total: mine.length, stream: process.stderr, quiet: options.quiet });
-  const signals = watchSignals((name) => progress.note(`${name}: finishing the charts in progress and starting no more`));
+  const progress = new Progress({ total: mine.length, stream: options.stderr ?? process.stderr, env: options.env, quiet: options.quiet });
+  const signals = watchSignals((name) => progress.note(`${name}: finishing the charts in progress and starting no more`), options.signal);
   // With --fail-fast, one chart at a time per thread, so that none starts after a failure.
   const pool = new Pool(options.jobs, options.failFast ? 1 : 2);
   const cache = new OutputCache();

@@ -7,9 +7,11 @@
  * charts failed (the others are written); 128 + signal when interrupted.
  */
 import { availableParallelism } from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Io } from '../io.js';
 import { OPTIONS } from '../options.js';
-import { RunError } from '../run.js';
+import { writeAtomic } from '../output/write.js';
+import { RunError, writeFailure } from '../run.js';
 import { stopTimings } from '../util/timings.js';
 import { parseShard, type Shard } from './shard.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
@@ -19,55 +21,68 @@ interface BatchFlags {
   jobs?: number;
   outDir?: string;
   shard?: Shard;
-  arrowScale?: string;
   force?: boolean;
   failFast?: boolean;
   quiet?: boolean;
   json?: boolean;
+  [chartOption: string]: unknown;
 }
 
+/** Chart options that are not taken on the batch line: each chart has its own out (and so format); --check is for one chart. */
+const NOT_ON_BATCH_LINE = ['out', 'format', 'check'];
+const OWN_FLAGS = ['jobs', 'outDir', 'shard', 'force', 'failFast', 'quiet', 'json'];
+
 /** The `batch` subcommand: many charts from one manifest. */
-export function batchCommand(): Command {
+export function batchCommand(io: Io): Command {
   const cmd = new Command('batch')
     .description('render the charts of a manifest (YAML or JSON) in parallel, skipping those up to date')
     .argument('<manifest>', 'a .yaml, .yml or .json file: `defaults` and a list of `charts`, each with an out path (see `gradplot schema`)')
     .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: the number of cores)', parseJobs)
     .option('--out-dir <dir>', 'folder the out paths are relative to (default: the manifest\'s folder)')
     .option('--shard <i/n>', 'render only share i of n, e.g. 2/4: a CI matrix of n jobs renders each chart once', parseShard);
-  const arrowScale = OPTIONS.find((o) => o.key === ARROW_SCALE);
-  if (arrowScale) {
-    cmd.option('--arrow-scale <scale>', `${arrowScale.description}, for every chart; or "${SHARED}": one scale across all the charts, so they compare`);
-  }
-  return cmd
+  cmd
     .option('--force', 'render every chart, also those up to date')
     .option('--fail-fast', 'start no chart after the first failure')
     .option('-q, --quiet', 'print only errors')
-    .option('--json', 'print the summary as JSON on stdout')
+    .option('--json', 'print the summary as JSON on stdout');
+  for (const spec of OPTIONS.filter((o) => !NOT_ON_BATCH_LINE.includes(o.key))) {
+    const description =
+      spec.key === ARROW_SCALE ? `${spec.description}; or "${SHARED}": one scale across all the charts, so they compare` : spec.description;
+    cmd.addOption(new Option(spec.key === ARROW_SCALE ? '--arrow-scale <number|shared>' : spec.flags, description).helpGroup('Chart options, for every chart (above the manifest\'s own values):'));
+  }
+  return cmd
     .addHelpText(
       'after',
       `
-Out paths are relative to the manifest's folder (or --out-dir). A chart is up to date when its
-output holds what the same request and gradplot version wrote (recorded in .gradplot-cache.json
-beside the outputs).
+Out paths are relative to the manifest's folder (or --out-dir). A chart option given here
+applies to every chart, above the manifest's defaults and each chart's own value. A chart is
+up to date when its output holds what the same request (with these options) and gradplot
+version wrote (recorded in .gradplot-cache.json beside the outputs), so a changed option
+renders the charts again.
 
 Examples:
   gradplot batch examples/gallery.yaml
   gradplot batch plots.yaml --jobs 2 --out-dir build/plots
-  gradplot batch plots.yaml --shard 2/4 --json`,
+  gradplot batch plots.yaml --shard 2/4 --json
+  gradplot batch plots.yaml --theme dark --arrow-scale shared`,
     )
     .action(async (file: string, flags: BatchFlags) => {
       stopTimings();
       // Loaded here, so that drawing one chart never pays for YAML and the pool.
       const [{ loadManifest }, { runBatch }] = await Promise.all([import('./manifest.js'), import('./batch.js')]);
-      const manifest = await loadManifest(file, { outDir: flags.outDir, arrowScale: flags.arrowScale });
+      const chartOptions = Object.fromEntries(Object.entries(flags).filter(([k]) => !OWN_FLAGS.includes(k)));
+      const manifest = await loadManifest(file, { outDir: flags.outDir, chartOptions });
       const { summary, interrupted } = await runBatch(manifest, {
         jobs: flags.jobs ?? availableParallelism(),
         shard: flags.shard,
         force: flags.force,
         failFast: flags.failFast,
         quiet: flags.quiet,
+        stderr: io.stderr,
+        env: io.env,
+        signal: io.signal,
       });
-      if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      if (flags.json) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       if (interrupted) throw interrupted;
       if (summary.failed) {
         throw new RunError(`${summary.failed} of ${summary.total} charts failed:\n${failureLines(summary).map((l) => `  ${l}`).join('\n')}`);
@@ -75,12 +90,21 @@ Examples:
     });
 }
 
-/** The `schema` subcommand: the manifest's JSON Schema on stdout. */
-export function schemaCommand(): Command {
-  return new Command('schema').description('print the JSON Schema (draft 2020-12) of batch manifests, for editors and CI checks').action(async () => {
-    const { manifestSchema } = await import('./schema.js');
-    process.stdout.write(JSON.stringify(manifestSchema(), null, 2) + '\n');
-  });
+/** The `schema` subcommand: the manifest's JSON Schema on stdout or in a file. */
+export function schemaCommand(io: Io): Command {
+  return new Command('schema')
+    .description('print the JSON Schema (draft 2020-12) of batch manifests, for editors and CI checks')
+    .option('-o, --out <file>', 'write it to this file (atomically) instead of stdout')
+    .action(async ({ out }: { out?: string }) => {
+      const { manifestSchema } = await import('./schema.js');
+      const text = JSON.stringify(manifestSchema(), null, 2) + '\n';
+      if (out === undefined || out === '-') io.stdout.write(text);
+      else {
+        await writeAtomic(out, [text]).catch((error: Error) => {
+          throw writeFailure(out, error);
+        });
+      }
+    });
 }
 
 function parseJobs(value: string): number {

@@ -5,8 +5,9 @@ export class Interrupted extends RunError {
   constructor(
     readonly signal: NodeJS.Signals,
     readonly status: number,
+    outcome = 'no chart was left half-written',
   ) {
-    super(`interrupted by ${signal}; no chart was left half-written`);
+    super(`interrupted by ${signal}; ${outcome}`);
   }
 }
 
@@ -17,7 +18,7 @@ const STATUS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 
  * the first one aborts `signal`, so no further chart starts while the ones in
  * progress finish their atomic writes. `stop()` removes the handlers.
  */
-export function watchSignals(onSignal: (signal: NodeJS.Signals) => void): { signal: AbortSignal; received: () => Interrupted | undefined; stop: () => void } {
+export function watchSignals(onSignal: (signal: NodeJS.Signals) => void, stop?: AbortSignal): { signal: AbortSignal; received: () => Interrupted | undefined; stop: () => void } {
   const controller = new AbortController();
   let received: Interrupted | undefined;
   const handle = (name: NodeJS.Signals) => {
@@ -28,9 +29,15 @@ export function watchSignals(onSignal: (signal: NodeJS.Signals) => void): { sign
   };
   const names = Object.keys(STATUS) as NodeJS.Signals[];
   for (const name of names) process.on(name, handle);
+  // A run inside a test (or a caller of its own) stops through its AbortSignal, whose reason names the signal.
+  const onAbort = () => handle((STATUS[String(stop!.reason) as NodeJS.Signals] ? stop!.reason : 'SIGINT') as NodeJS.Signals);
+  stop?.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
     received: () => received,
-    stop: () => names.forEach((name) => process.off(name, handle)),
+    stop: () => {
+      names.forEach((name) => process.off(name, handle));
+      stop?.removeEventListener('abort', onAbort);
+    },
   };
 }

@@ -11,9 +11,8 @@ import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { InputError } from '../errors.js';
 import { resolveFunction } from '../functions/resolve.js';
-import { OPTIONS, parseOptions, type PlotOptions } from '../options.js';
+import { OPTIONS, parseOptions, unknownKey, type PlotOptions } from '../options.js';
 import { resolveRequest, type PlotRequest } from '../request.js';
-import { nearest } from '../util/nearest.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 
 /** Chart options a manifest does not take, with the reason given. */
@@ -46,8 +45,8 @@ export interface Manifest {
 export interface LoadOptions {
   /** Folder for the outputs instead of the manifest's. */
   outDir?: string;
-  /** `--arrow-scale`, raw: it replaces every chart's own. */
-  arrowScale?: string;
+  /** Chart options given on the batch line, raw (`{ theme: 'dark', arrowScale: 'shared' }`): above the defaults and each chart's own values. */
+  chartOptions?: Record<string, unknown>;
 }
 
 /** One problem in a manifest: where (`charts[3].range`), what, and its place in the file. */
@@ -130,7 +129,8 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     report(['charts'], `${what}: give a list of charts, each with an out path and a function (fn or expr)`);
     return [];
   }
-  const commandLine = options.arrowScale === undefined ? undefined : checkArrowScale(options.arrowScale);
+  const commandLine = checkCommandLine(options.chartOptions ?? {});
+  const lineKeys = Object.keys(commandLine.options);
   const charts: BatchChart[] = [];
   const outs = new Map<string, number>();
   for (const [index, raw] of list.entries()) {
@@ -148,8 +148,9 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     const ownKeys = Object.keys(raw);
     const fromDefaults = Object.keys(inherited.options).filter((k) => !ownKeys.includes(k) && !replaced(ownKeys, k));
     const merged = { ...pick(inherited.options, fromDefaults), ...own.options } as PlotOptions;
-    const sharedScale = commandLine ? commandLine.shared : own.shared || (inherited.shared && !ownKeys.includes(ARROW_SCALE));
-    if (commandLine) Object.assign(merged, commandLine.options);
+    const sharedScale = commandLine.given.includes(ARROW_SCALE) ? commandLine.shared : own.shared || (inherited.shared && !ownKeys.includes(ARROW_SCALE));
+    for (const key of Object.keys(merged)) if (replaced(lineKeys, key)) delete (merged as Record<string, unknown>)[key];
+    Object.assign(merged, commandLine.options);
     const request = await resolveChart(at, merged, { own: ownKeys, fromDefaults, badDefaults: inherited.failed }, report);
     if (!request || first !== undefined) continue;
     charts.push({ index, name: relative(base, out).split(sep).join('/'), request: { ...request, out }, sharedScale });
@@ -210,12 +211,16 @@ function checkOptions(at: Segment[], raw: Record<string, unknown>, isChart: bool
   return checked;
 }
 
-// `--arrow-scale` of `gradplot batch`: a number for every chart, or `shared`.
-function checkArrowScale(value: string): { options: Record<string, unknown>; shared: boolean } {
-  if (value === SHARED) return { options: {}, shared: true };
-  const { options, errors } = parseOptions({ [ARROW_SCALE]: value });
-  if (errors.length) throw new InputError('arrow-scale', `${errors[0].detail}, or ${SHARED}`);
-  return { options: options as Record<string, unknown>, shared: false };
+// Chart options of the `gradplot batch` line, through the same parsers; `--arrow-scale` may also be `shared`.
+function checkCommandLine(raw: Record<string, unknown>): { options: Record<string, unknown>; shared: boolean; given: string[] } {
+  const given = Object.keys(raw).filter((k) => raw[k] !== undefined);
+  const shared = raw[ARROW_SCALE] === SHARED;
+  const { options, errors } = parseOptions(shared ? { ...raw, [ARROW_SCALE]: undefined } : raw);
+  if (errors.length) {
+    const { key, detail } = errors[0];
+    throw new InputError(key, key === ARROW_SCALE ? `${detail}, or ${SHARED}` : detail);
+  }
+  return { options: options as Record<string, unknown>, shared, given };
 }
 
 /** Where a chart's options came from, to name the right place for a problem. */
@@ -260,11 +265,6 @@ async function resolveChart(at: Segment[], options: PlotOptions, { own, fromDefa
     }
   }
   return request;
-}
-
-function unknownKey(key: string, known: readonly string[]): string {
-  const guess = nearest(key, known);
-  return `unknown key; ${guess ? `did you mean "${guess}"? ` : ''}expected one of ${known.join(', ')}`;
 }
 
 function pathOf(segments: Segment[]): string {

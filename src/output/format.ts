@@ -10,3 +10,8 @@ export function formatOf(path: string): Format | undefined {
   const lower = path.toLowerCase();
   return [...FORMATS].sort((a, b) => b.length - a.length).find((f) => lower.endsWith(`.${f}`));
 }
+
+/** Whether a format is a picture of the field (or its spec) rather than its data. */
+export function isChart(format: Format): boolean {
+  return format !== 'csv' && format !== 'json';
+}

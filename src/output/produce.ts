@@ -1,13 +1,10 @@
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
 import { csvChunks, jsonChunks } from './data.js';
-import type { Format } from './format.js';
+import { isChart, type Format } from './format.js';
 import type { Chunks } from './write.js';
 
-/** Whether a format is a picture of the field (or its spec) rather than its data. */
-export function isChart(format: Format): boolean {
-  return format !== 'csv' && format !== 'json';
-}
+export { isChart };
 
 /** The bytes of one output format of a plot, as chunks to write. */
 export async function produce(plot: Plot, format: Format): Promise<Chunks> {

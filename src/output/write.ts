@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
@@ -37,9 +37,9 @@ export function removeUnfinished(): void {
 }
 
 /** Writes chunks to stdout; a reader that goes away early (`| head`) just ends the output. */
-export async function writeStdout(chunks: Chunks): Promise<void> {
+export async function writeStdout(chunks: Chunks, stdout: Writable = process.stdout): Promise<void> {
   try {
-    await pipeline(Readable.from(chunks), process.stdout, { end: false });
+    await pipeline(Readable.from(chunks), stdout, { end: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
   }

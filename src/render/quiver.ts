@@ -54,7 +54,8 @@ export interface ChartOptions {
   theme?: Theme;
 }
 
-const DEFAULT_SIZE = 480;
+/** The longer side of the plot area when neither width nor height is given, in pixels. */
+export const DEFAULT_SIZE = 480;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
 const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [
@@ -196,8 +197,8 @@ function fit(
   }
 }
 
-// Pixels per data unit on each axis: equal unless both width and height are given.
-function pixelScales(xdomain: [number, number], ydomain: [number, number], { width, height, size = DEFAULT_SIZE }: ChartOptions): [number, number] {
+/** Pixels per data unit on each axis: equal unless both width and height are given. */
+export function pixelScales(xdomain: Range, ydomain: Range, { width, height, size = DEFAULT_SIZE }: Pick<ChartOptions, 'width' | 'height' | 'size'>): [number, number] {
   const [w, h] = [xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]];
   if (width && height) return [width / w, height / h];
   const s = width ? width / w : height ? height / h : size / Math.max(w, h);

@@ -2,11 +2,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import { InputError } from '../errors.js';
 import { mark } from '../util/timings.js';
 import { loadEngine } from './load-engine.js';
 
 /** Formats the renderer makes from a Vega-Lite spec. */
-export type ChartFormat = 'png' | 'svg' | 'pdf' | 'vl.json' | 'html';
+export const CHART_FORMATS = ['png', 'svg', 'pdf', 'vl.json', 'html'] as const;
+export type ChartFormat = (typeof CHART_FORMATS)[number];
 
 export interface RenderOptions {
   /** Pixel ratio of PNG output. Default 2. */
@@ -22,6 +24,9 @@ const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
  * export data never load them.
  */
 export async function render(spec: TopLevelSpec, format: ChartFormat, options: RenderOptions = {}): Promise<Buffer> {
+  if (!(CHART_FORMATS as readonly unknown[]).includes(format)) {
+    throw new InputError('format', `expected one of ${CHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`, undefined, 'library');
+  }
   if (format === 'vl.json') return Buffer.from(specJson(spec));
   const { vega, compile } = await loadEngine();
   mark('import vega');

@@ -6,6 +6,8 @@
 export interface Limit {
   /** The largest value accepted. */
   readonly max: number;
+  /** The smallest value accepted, where there is one. */
+  readonly min?: number;
   /** What is counted, for messages and the README ("grid points", "pixels per side"). */
   readonly what: string;
   /** Why this number, in a line. */
@@ -15,6 +17,10 @@ export interface Limit {
 export const LIMITS = {
   points: { max: 10_000_000, what: 'grid points', why: 'f and ∇f of every point are held in memory (about 40 bytes a point)' },
   expressionLength: { max: 1000, what: 'characters in an expression', why: 'compile work grows with the expression' },
+  pixelsPerSide: { max: 32_767, what: 'pixels per side of a chart', why: "Cairo's largest surface; past it a PNG comes out empty" },
+  pixels: { max: 100_000_000, what: 'pixels in a PNG', why: 'the picture is held in memory, 4 bytes a pixel' },
+  plotSide: { min: 40, max: 32_767, what: 'pixels per side of the plot area (--width, --height)', why: 'a smaller area has no room for an arrow' },
+  arrows: { max: 100_000, what: 'arrows in a chart (--max-arrows)', why: 'each arrow is marks that Vega lays out and draws one by one' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
