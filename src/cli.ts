@@ -121,7 +121,8 @@ async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical }: Plot, io: Io): void {
+function report({ request, quiver, check, critical, stepProblem }: Plot, io: Io): void {
+  if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
@@ -141,6 +142,14 @@ function report({ request, quiver, check, critical }: Plot, io: Io): void {
     (request.out === undefined ? io.stdout : io.stderr).write(line);
   }
   if (critical) io.stderr.write(listCritical(critical));
+}
+
+function tooSmallStep(h: number, problem: NonNullable<Plot['stepProblem']>): string {
+  const why =
+    problem.kind === 'rounding'
+      ? `at x${problem.axis} = ${+problem.at.toPrecision(6)}, (x + h) − x is ${+problem.step.toPrecision(3)}, not ${h}`
+      : '∇f is 0 at every grid point while f is not constant';
+  return `--h ${h} is too small for this grid: ${why}; the gradient is mostly rounding (--check compares it with the exact one): use a larger --h, such as 1e-4`;
 }
 
 // One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).

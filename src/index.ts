@@ -9,6 +9,7 @@
 import type { GradientError } from './core/check.js';
 import type { CriticalPoint } from './core/critical.js';
 import type { Field } from './core/field.js';
+import type { StepProblem } from './core/step-check.js';
 import { InputError } from './errors.js';
 import type { NamedFunction } from './functions/resolve.js';
 import type { ScalarFunction } from './functions/types.js';
@@ -46,6 +47,8 @@ export interface GradientFieldResult {
   check?: GradientError;
   /** With `critical`: the points where ∇f = 0. */
   critical?: CriticalPoint[];
+  /** Present when the difference step `h` is too small for the grid (the command line warns). */
+  stepProblem?: StepProblem;
 }
 
 /** Options of `gradientField`: a chart's options, with the function as a name, an expression, or JavaScript. */
@@ -73,7 +76,7 @@ export async function gradientField(options: GradientFieldOptions): Promise<Grad
   const request = resolveRequest({ ...rest, function: fn }, 'library');
   try {
     const result = await plot(request);
-    return { request, function: result.function, field: result.field, spec: result.quiver!.spec, check: result.check, critical: result.critical };
+    return { request, function: result.function, field: result.field, spec: result.quiver!.spec, check: result.check, critical: result.critical, stepProblem: result.stepProblem };
   } catch (error) {
     throw error instanceof InputError ? error.for('library') : error;
   }

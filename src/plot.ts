@@ -2,6 +2,7 @@ import { compareGradients, type GradientError } from './core/check.js';
 import { criticalPoints, type CriticalPoint } from './core/critical.js';
 import type { Field } from './core/field.js';
 import { numericalGradient } from './core/gradient.js';
+import { stepProblem, type StepProblem } from './core/step-check.js';
 import { axis } from './core/grid.js';
 import { InputError } from './errors.js';
 import { resolveFunction, type NamedFunction } from './functions/resolve.js';
@@ -20,6 +21,8 @@ export interface Plot {
   check?: GradientError;
   /** Present when the request asked for `critical`. */
   critical?: CriticalPoint[];
+  /** Present when the difference step `h` is too small for the grid: the gradient is mostly rounding. */
+  stepProblem?: StepProblem;
 }
 
 /**
@@ -40,7 +43,8 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
   const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
   const quiver = chart ? chartOf(request, named, field, critical) : undefined;
-  return { request, function: named, field, quiver, check, critical };
+  const tooSmall = request.method === 'analytic' ? undefined : stepProblem([xs, ys], request.h, field);
+  return { request, function: named, field, quiver, check, critical, ...(tooSmall ? { stepProblem: tooSmall } : {}) };
 }
 
 function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[]): Quiver {

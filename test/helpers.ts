@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,4 +40,47 @@ export function tempDir(): string {
 export function readReference(name: string): number[][] {
   const lines = readFileSync(join(REFERENCE, `${name}.csv`), 'utf8').trim().split('\n');
   return lines.slice(1).map((line) => line.split(',').map(Number));
+}
+
+/** What one in-process run was given besides argv. */
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Aborted to stop the run as a signal would (its reason the signal's name). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs the command line in this process (`main(argv, io)`), in `cwd`, and
+ * collects what it writes: the same result as the real binary, without
+ * starting a process.
+ */
+export async function cli(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const { main } = await import('../src/cli.js');
+  const [out, err] = [collector(), collector()];
+  const before = process.cwd();
+  process.chdir(options.cwd ?? ROOT);
+  try {
+    const status = await main(['node', 'gradplot', ...args], {
+      stdout: out.stream,
+      stderr: err.stream,
+      env: { ...process.env, ...options.env },
+      signal: options.signal ?? new AbortController().signal,
+    });
+    const stdoutBytes = Buffer.concat(out.chunks);
+    return { status, stdout: stdoutBytes.toString(), stderr: Buffer.concat(err.chunks).toString(), stdoutBytes };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+function collector(): { stream: Writable; chunks: Buffer[] } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, chunks };
 }

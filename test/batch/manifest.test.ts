@@ -79,11 +79,11 @@ charts:
       [false, 0.5],
       [true, undefined],
     ]);
-    const all = await loadManifest(manifest('charts: [{out: a.svg, fn: xy, arrowScale: 0.5}]'), { arrowScale: 'shared' });
+    const all = await loadManifest(manifest('charts: [{out: a.svg, fn: xy, arrowScale: 0.5}]'), { chartOptions: { arrowScale: 'shared' } });
     expect(all.charts[0].sharedScale).toBe(true);
-    const fixed = await loadManifest(manifest('charts: [{out: a.svg, fn: xy}]'), { arrowScale: '0.25' });
+    const fixed = await loadManifest(manifest('charts: [{out: a.svg, fn: xy}]'), { chartOptions: { arrowScale: '0.25' } });
     expect([fixed.charts[0].sharedScale, fixed.charts[0].request.arrowScale]).toEqual([false, 0.25]);
-    await expect(loadManifest(manifest('charts: [{out: a.svg, fn: xy}]'), { arrowScale: 'big' })).rejects.toThrow(/--arrow-scale: expected a number greater than 0, got "big", or shared/);
+    await expect(loadManifest(manifest('charts: [{out: a.svg, fn: xy}]'), { chartOptions: { arrowScale: 'big' } })).rejects.toThrow(/--arrow-scale: expected a number greater than 0, got "big", or shared/);
   });
 });
 

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradplot, tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 const csvRows = (text: string) => text.trimEnd().split('\n').slice(1).map((l) => l.split(','));
 
 describe('--expr through the real binary', () => {
-  it('runs the issue\'s example commands', () => {
+  it('runs the issue\'s example commands', async () => {
     const dir = tempDir();
     const commands = [
       ['--expr', 'x0^2/20 + x1^2', '-o', 'ch06.png'],
@@ -15,17 +15,17 @@ describe('--expr through the real binary', () => {
       ['--fn', 'himmelblau', '--method', 'five-point', '-o', 'h.csv'],
     ];
     for (const args of commands) {
-      const r = gradplot(args, { cwd: dir });
+      const r = await cli(args, { cwd: dir });
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.status).toBe(0);
     }
     expect(readdirSync(dir).sort()).toEqual(['ch06.png', 'h.csv', 'r.png', 'sc.svg']);
   });
 
-  it('gives exactly the built-in\'s data for the same formula (x, y are x0, x1)', () => {
+  it('gives exactly the built-in\'s data for the same formula (x, y are x0, x1)', async () => {
     for (const [fn, expr] of [['xy', 'x*y'], ['sin_xy', 'sin(x0*x1)'], ['sum_sq', 'x0^2 + x1^2']]) {
-      const a = gradplot(['--fn', fn, '-o', '-', '--format', 'csv']);
-      const b = gradplot(['--expr', expr, '-o', '-', '--format', 'csv']);
+      const a = await cli(['--fn', fn, '-o', '-', '--format', 'csv']);
+      const b = await cli(['--expr', expr, '-o', '-', '--format', 'csv']);
       expect(b.status).toBe(0);
       if (fn === 'sum_sq') {
         // x0^2 is Math.pow, x0*x0 in the built-in: same values to the last bit or one ulp.
@@ -34,8 +34,8 @@ describe('--expr through the real binary', () => {
     }
   });
 
-  it('--method analytic gives the symbolic gradient exactly', () => {
-    const r = gradplot(['--expr', 'x0*x1 + x0^3', '--method', 'analytic', '-o', '-', '--format', 'csv']);
+  it('--method analytic gives the symbolic gradient exactly', async () => {
+    const r = await cli(['--expr', 'x0*x1 + x0^3', '--method', 'analytic', '-o', '-', '--format', 'csv']);
     expect(r.status).toBe(0);
     for (const [x0, x1, , g0, g1] of csvRows(r.stdout).map((row) => row.map(Number))) {
       expect(g0).toBe(x1 + 3 * x0 * x0);
@@ -43,35 +43,35 @@ describe('--expr through the real binary', () => {
     }
   });
 
-  it('--check prints the largest absolute and relative error and where, on stdout without -o', () => {
-    const r = gradplot(['--expr', '(1-x0)^2 + 100*(x1-x0^2)^2', '--check']);
+  it('--check prints the largest absolute and relative error and where, on stdout without -o', async () => {
+    const r = await cli(['--expr', '(1-x0)^2 + 100*(x1-x0^2)^2', '--check']);
     expect(r.status).toBe(0);
     // Central differences of a quartic: error h²·f‴/6 = 1e-8 · 2400·x0 / 6 · … is largest at the corner.
     expect(r.stdout).toMatch(/^check \(central, h = 0.0001\): largest \|Δ∇f\| = 8\.0\d\de-6 at \(-2, -2\), largest relative = \d\.\d{3}e-\d+ at \([-\d.]+, [-\d.]+\)\n$/);
-    const analytic = gradplot(['--expr', '(1-x0)^2 + 100*(x1-x0^2)^2', '--check', '--method', 'analytic']);
+    const analytic = await cli(['--expr', '(1-x0)^2 + 100*(x1-x0^2)^2', '--check', '--method', 'analytic']);
     expect(analytic.stdout).toMatch(/largest \|Δ∇f\| = 0\.000e\+0 /);
   });
 
-  it('--check with an output writes the file and reports on stderr', () => {
+  it('--check with an output writes the file and reports on stderr', async () => {
     const dir = tempDir();
-    const r = gradplot(['--fn', 'himmelblau', '--method', 'five-point', '--check', '-o', 'h.csv'], { cwd: dir });
+    const r = await cli(['--fn', 'himmelblau', '--method', 'five-point', '--check', '-o', 'h.csv'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^check \(five-point, h = 0.0001\): largest \|Δ∇f\| = \d\.\d{3}e-\d+/);
     expect(existsSync(join(dir, 'h.csv'))).toBe(true);
   });
 
-  it('leaves out points that are not finite, with a one-line warning, and keeps them as empty cells or null', () => {
+  it('leaves out points that are not finite, with a one-line warning, and keeps them as empty cells or null', async () => {
     const dir = tempDir();
-    const png = gradplot(['--expr', 'log(x0)', '-o', 'log.png'], { cwd: dir });
+    const png = await cli(['--expr', 'log(x0)', '-o', 'log.png'], { cwd: dir });
     expect(png.status).toBe(0);
     // x0 ≤ 0 on 9 of 17 columns (log(0) is −∞): 153 of 289 points.
     expect(png.stderr).toBe('gradplot: warning: 153 of 289 points have no finite f or gradient and are left out of the chart\n');
-    const csv = gradplot(['--expr', 'log(x0)', '-o', '-', '--format', 'csv']);
+    const csv = await cli(['--expr', 'log(x0)', '-o', '-', '--format', 'csv']);
     const rows = csvRows(csv.stdout);
     expect(rows[0]).toEqual(['-2', '-2', '', '', '']);
     expect(rows[16][2]).toBe(String(Math.log(2)));
-    const json = JSON.parse(gradplot(['--expr', 'log(x0)', '-o', '-', '--format', 'json']).stdout);
+    const json = JSON.parse((await cli(['--expr', 'log(x0)', '-o', '-', '--format', 'json'])).stdout);
     expect(json.points[0]).toEqual({ x0: -2, x1: -2, f: null, g0: null, g1: null });
   });
 });
@@ -96,9 +96,9 @@ const BAD: [string, string, RegExp, number][] = [
 
 describe('bad expressions: exit 2, the message, and a caret under the place', () => {
   for (const [name, expr, message, column] of BAD) {
-    it(name, () => {
+    it(name, async () => {
       const dir = tempDir();
-      const r = gradplot(['--expr', expr, '-o', 'out.png'], { cwd: dir });
+      const r = await cli(['--expr', expr, '-o', 'out.png'], { cwd: dir });
       expect(r.status).toBe(2);
       const [line, shown, caret, ...rest] = r.stderr.split('\n');
       expect(line).toMatch(/^gradplot: --expr: /);
@@ -110,7 +110,7 @@ describe('bad expressions: exit 2, the message, and a caret under the place', ()
     });
   }
 
-  it('runs nothing from an expression', () => {
+  it('runs nothing from an expression', async () => {
     const dir = tempDir();
     for (const expr of [
       'constructor.constructor("return process")()',
@@ -118,21 +118,21 @@ describe('bad expressions: exit 2, the message, and a caret under the place', ()
       'x0.constructor.constructor("require(\'fs\').writeFileSync(\'pwned\',\'x\')")()',
       'import("fs")',
     ]) {
-      const r = gradplot(['--expr', expr, '-o', 'out.csv'], { cwd: dir });
+      const r = await cli(['--expr', expr, '-o', 'out.csv'], { cwd: dir });
       expect(r.status, expr).toBe(2);
       expect(r.stderr).toMatch(/^gradplot: --expr: /);
     }
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('caps the length of an expression', () => {
-    const r = gradplot(['--expr', 'x0+'.repeat(400) + 'x1', '-o', '-', '--format', 'csv']);
+  it('caps the length of an expression', async () => {
+    const r = await cli(['--expr', 'x0+'.repeat(400) + 'x1', '-o', '-', '--format', 'csv']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^gradplot: --expr: expression is 1202 characters long; the limit is 1000/);
   });
 
-  it('an empty expression', () => {
-    const r = gradplot(['--expr', ' ', '-o', 'x.csv']);
+  it('an empty expression', async () => {
+    const r = await cli(['--expr', ' ', '-o', 'x.csv']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^gradplot: --expr: expression is empty/);
   });
