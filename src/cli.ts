@@ -117,7 +117,10 @@ async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
     if (io.signal.aborted) stop();
     else io.signal.addEventListener('abort', stop, { once: true });
   });
-  report(await Promise.race([runRequest(request, { stdout: io.stdout }), stopped]), io);
+  const work = runRequest(request, { stdout: io.stdout, signal: io.signal });
+  // Once stopped, the work's own end (an aborted write) is of no interest.
+  work.catch(() => {});
+  report(await Promise.race([work, stopped]), io);
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.

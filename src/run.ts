@@ -14,14 +14,14 @@ export class RunError extends Error {}
  * the format is one), then writes the output atomically, or to stdout for `-`.
  * Resolves to the plot so callers can report warnings and the check.
  */
-export async function runRequest(request: PlotRequest, { stdout }: { stdout?: Writable } = {}): Promise<Plot> {
+export async function runRequest(request: PlotRequest, { stdout, signal }: { stdout?: Writable; signal?: AbortSignal } = {}): Promise<Plot> {
   const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
   mark('compute');
   if (request.out === undefined || request.format === undefined) return result;
   if (isChart(request.format) && !anyFinite(result)) {
     throw new RunError(`nothing to draw: f or its gradient is not finite at any of the ${request.nx * request.ny} grid points; check the function and the range`);
   }
-  const chunks = await produce(result, request.format);
+  const chunks = until(await produce(result, request.format), signal);
   mark('render');
   if (request.out === '-') await writeStdout(chunks, stdout);
   else {
@@ -55,4 +55,12 @@ function whyNot(out: string, error: NodeJS.ErrnoException): string {
   if (error.code === 'ENOTDIR') return `ENOTDIR: ${folder} is not a folder`;
   if (error.code === 'EACCES') return `EACCES: no permission to write in ${folder}`;
   return error.code ? `${error.code}: ${error.message.replace(/'[^']*\.tmp'/g, `'${out}'`)}` : error.message;
+}
+
+// The chunks until `signal` aborts: an export stops between two chunks, and its temporary file goes.
+function* until(chunks: Iterable<string | Uint8Array>, signal?: AbortSignal): Generator<string | Uint8Array> {
+  for (const chunk of chunks) {
+    signal?.throwIfAborted();
+    yield chunk;
+  }
 }

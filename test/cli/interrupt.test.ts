@@ -1,23 +1,48 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { watch, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempDir } from '../helpers.js';
+import { BIN, cli, tempDir } from '../helpers.js';
+
+const LONG_EXPORT = ['--fn', 'sin_xy', '--step', '0.004', '-o', 'big.csv'];
+
+/** Resolves when a temporary file appears in `dir`: told by the file system, not by waiting a while. */
+function temporaryFileIn(dir: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dir, (_event, name) => {
+      if (name?.endsWith('.tmp')) {
+        watcher.close();
+        resolve();
+      }
+    });
+  });
+}
 
 describe('Ctrl-C or a cancelled job during a long export', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
+    ['SIGHUP', 129],
   ] as const)('%s exits %i, keeps the existing file, and leaves no temporary file', async (signal, exitStatus) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big.csv'), 'previous export');
-    const child = spawn(BIN, ['--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'], { cwd: dir });
-    // Interrupt once the temporary file is being written.
-    for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    const stop = new AbortController();
+    void temporaryFileIn(dir).then(() => stop.abort(signal));
+    const r = await cli(LONG_EXPORT, { cwd: dir, signal: stop.signal });
+    expect([r.status, r.stderr]).toEqual([exitStatus, `gradplot: interrupted by ${signal}; nothing was written\n`]);
+    expect(readdirSync(dir)).toEqual(['big.csv']);
+    expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('previous export');
+  });
+
+  it('the real process maps the signal to its exit status', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.csv'), 'previous export');
+    const started = temporaryFileIn(dir);
+    const child = spawn(BIN, LONG_EXPORT, { cwd: dir });
     const status = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill(signal);
-    expect(await status).toBe(exitStatus);
+    await started;
+    child.kill('SIGTERM');
+    expect(await status).toBe(143);
     expect(readdirSync(dir)).toEqual(['big.csv']);
     expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('previous export');
   });
