@@ -1,4 +1,4 @@
-import { optionName, type Door } from './errors.js';
+import { optionName } from './errors.js';
 import { optionSpec } from './options.js';
 import { CHART_FORMATS } from './render/render.js';
 import { isChart } from './output/format.js';
@@ -9,10 +9,10 @@ import type { PlotRequest } from './request.js';
  * request produces: a chart option with a data export, `scale` with a format
  * other than PNG, `h` with the analytic gradient. Given options are never ignored silently.
  */
-export function notApplied(keys: readonly string[], request: PlotRequest, door: Door = 'cli'): string[] {
+export function notApplied(keys: readonly string[], request: PlotRequest, nameOf: (key: string) => string = (key) => optionName(key, 'cli')): string[] {
   const notes: string[] = [];
   for (const key of keys) {
-    const name = optionName(key, door);
+    const name = nameOf(key);
     const output = optionSpec(key)?.output;
     if (output && request.format === undefined) notes.push(`${name} changes only the output file, and none is written`);
     else if (output === 'chart' && !isChart(request.format!)) notes.push(`${name} changes only charts (${CHART_FORMATS.join(', ')}), not ${request.format} output`);

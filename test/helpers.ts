@@ -48,6 +48,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Aborted to stop the run as a signal would (its reason the signal's name). */
   signal?: AbortSignal;
+  /** Run the build (dist/) rather than the sources: a batch's worker threads start only from the build. */
+  built?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface RunOptions {
  * starting a process.
  */
 export async function cli(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const { main } = await import('../src/cli.js');
+  const { main } = options.built ? ((await import(join(ROOT, 'dist', 'cli.js'))) as typeof import('../src/cli.js')) : await import('../src/cli.js');
   const [out, err] = [collector(), collector()];
   const before = process.cwd();
   process.chdir(options.cwd ?? ROOT);

@@ -72,6 +72,7 @@ Examples:
       const [{ loadManifest }, { runBatch }] = await Promise.all([import('./manifest.js'), import('./batch.js')]);
       const chartOptions = Object.fromEntries(Object.entries(flags).filter(([k]) => !OWN_FLAGS.includes(k)));
       const manifest = await loadManifest(file, { outDir: flags.outDir, chartOptions });
+      for (const note of manifest.notes) io.stderr.write(`gradplot: note: ${note}\n`);
       const { summary, interrupted } = await runBatch(manifest, {
         jobs: flags.jobs ?? availableParallelism(),
         shard: flags.shard,

@@ -9,9 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { InputError } from '../errors.js';
+import { InputError, optionName } from '../errors.js';
 import { resolveFunction } from '../functions/resolve.js';
 import { OPTIONS, parseOptions, unknownKey, type PlotOptions } from '../options.js';
+import { notApplied } from '../notes.js';
 import { resolveRequest, type PlotRequest } from '../request.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 
@@ -39,6 +40,8 @@ export interface Manifest {
   /** The folder out paths are relative to: `--out-dir`, or the manifest's folder. */
   base: string;
   charts: BatchChart[];
+  /** Options that change nothing in a chart's output (`charts[2].theme` with a .csv), one line each. */
+  notes: string[];
 }
 
 /** What the command line adds to a manifest. */
@@ -89,9 +92,10 @@ export async function loadManifest(file: string, options: LoadOptions = {}): Pro
     problems.push({ path: pathOf(segments), detail, context, ...locate(doc, lines, segments, key) });
   };
   const base = resolve(options.outDir ?? dirname(file));
-  const charts = await checkManifest(doc.toJS(), base, options, report);
+  const notes: string[] = [];
+  const charts = await checkManifest(doc.toJS(), base, options, report, notes);
   if (problems.length) throw new ManifestError(file, problems.sort(byPlace));
-  return { file, base, charts };
+  return { file, base, charts, notes };
 }
 
 type Report = (segments: Segment[], detail: string, extra?: { key?: boolean; context?: string }) => void;
@@ -112,7 +116,7 @@ function parseText(file: string, text: string, lines: LineCounter): Document {
   return doc;
 }
 
-async function checkManifest(data: unknown, base: string, options: LoadOptions, report: Report): Promise<BatchChart[]> {
+async function checkManifest(data: unknown, base: string, options: LoadOptions, report: Report, notes: string[]): Promise<BatchChart[]> {
   if (!isRecord(data)) {
     report([], 'expected a mapping with `charts:` (a list of charts) and optionally `defaults:`');
     return [];
@@ -153,7 +157,16 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     Object.assign(merged, commandLine.options);
     const request = await resolveChart(at, merged, { own: ownKeys, fromDefaults, badDefaults: inherited.failed }, report);
     if (!request || first !== undefined) continue;
+    notes.push(...notApplied(ownKeys, request, (key) => `${pathOf(at)}.${key}`));
     charts.push({ index, name: relative(base, out).split(sep).join('/'), request: { ...request, out }, sharedScale });
+  }
+  // An option of the batch line is noted when it changes none of the charts.
+  for (const key of commandLine.given) {
+    const unused = charts.map((c) => notApplied([key], c.request));
+    if (charts.length && unused.every((n) => n.length)) {
+      const name = optionName(key, 'cli');
+      notes.push(`${name} changes none of this manifest's charts: it${unused[0]![0]!.slice(name.length)}`);
+    }
   }
   return charts;
 }

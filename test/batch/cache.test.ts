@@ -5,7 +5,7 @@ import { CACHE_FILE } from '../../src/batch/cache.js';
 import { batch, statuses, withManifest } from './helpers.js';
 
 describe('up-to-date charts are skipped', () => {
-  it('until their output or request changes, or with --force', () => {
+  it('until their output or request changes, or with --force', async () => {
     const charts = [
       { out: 'a.vl.json', fn: 'xy', step: 0.5 },
       { out: 'b.vl.json', fn: 'sum_sq', step: 0.5 },
@@ -14,13 +14,13 @@ describe('up-to-date charts are skipped', () => {
     const dir = withManifest(charts);
     const all = (status: string) => ({ 'a.vl.json': status, 'b.vl.json': status, 'sub/c.vl.json': status });
 
-    expect(statuses(batch(dir).summary)).toEqual(all('rendered'));
+    expect(statuses((await batch(dir)).summary)).toEqual(all('rendered'));
     const records = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')).files;
     expect(Object.keys(records)).toEqual(['a.vl.json', 'b.vl.json']);
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'sub', CACHE_FILE), 'utf8')).files)).toEqual(['c.vl.json']);
 
     const mtime = statSync(join(dir, 'a.vl.json')).mtimeMs;
-    const again = batch(dir);
+    const again = await batch(dir);
     expect(again.status).toBe(0);
     expect(statuses(again.summary)).toEqual(all('skipped'));
     expect(again.stderr).toMatch(/^\[1\/3\] skipped .*\(up to date\)$/m);
@@ -30,9 +30,9 @@ describe('up-to-date charts are skipped', () => {
     writeFileSync(join(dir, 'a.vl.json'), '{}');
     rmSync(join(dir, 'sub', 'c.vl.json'));
     writeFileSync(join(dir, 'plots.yaml'), JSON.stringify({ charts: charts.map((c, i) => (i === 1 ? { ...c, ascent: true } : c)) }));
-    expect(statuses(batch(dir).summary)).toEqual(all('rendered'));
-    expect(statuses(batch(dir).summary)).toEqual(all('skipped'));
+    expect(statuses((await batch(dir)).summary)).toEqual(all('rendered'));
+    expect(statuses((await batch(dir)).summary)).toEqual(all('skipped'));
 
-    expect(statuses(batch(dir, ['--force']).summary)).toEqual(all('rendered'));
+    expect(statuses((await batch(dir, ['--force'])).summary)).toEqual(all('rendered'));
   });
 });

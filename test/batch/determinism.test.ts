@@ -5,7 +5,7 @@ import { tempDir } from '../helpers.js';
 import { batch, withManifest } from './helpers.js';
 
 describe('output does not depend on --jobs', () => {
-  it('renders the same bytes with 1 and 2 worker threads', () => {
+  it('renders the same bytes with 1 and 2 worker threads', async () => {
     const dir = withManifest([
       { out: 'xy.svg', fn: 'xy' },
       { out: 'sum_sq.svg', fn: 'sum_sq', color: 'magnitude' },
@@ -15,8 +15,8 @@ describe('output does not depend on --jobs', () => {
       { out: 'xy.png', fn: 'xy', step: 0.5 },
     ]);
     const [one, two] = [tempDir(), tempDir()];
-    expect(batch(dir, ['--jobs', '1', '--out-dir', one]).summary.rendered).toBe(6);
-    expect(batch(dir, ['--jobs', '2', '--out-dir', two]).summary.rendered).toBe(6);
+    expect((await batch(dir, ['--jobs', '1', '--out-dir', one])).summary.rendered).toBe(6);
+    expect((await batch(dir, ['--jobs', '2', '--out-dir', two])).summary.rendered).toBe(6);
     const charts = readdirSync(one).filter((f) => !f.startsWith('.'));
     expect(charts).toHaveLength(6);
     for (const file of charts) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);

@@ -12,10 +12,10 @@ const CHARTS = [
 ];
 
 describe('a failing chart among good ones', () => {
-  it('does not stop the others; exit 1 with the failures listed by index and out', () => {
+  it('does not stop the others; exit 1 with the failures listed by index and out', async () => {
     const dir = withManifest(CHARTS);
     writeFileSync(join(dir, 'blocked'), 'a file where a folder should be');
-    const r = batch(dir, ['--jobs', '2']);
+    const r = await batch(dir, ['--jobs', '2']);
     expect(r.status).toBe(1);
     expect(statuses(r.summary)).toEqual({ 'a.vl.json': 'rendered', 'nan.svg': 'failed', 'blocked/b.vl.json': 'failed', 'c.vl.json': 'rendered' });
     expect([existsSync(join(dir, 'a.vl.json')), existsSync(join(dir, 'nan.svg')), existsSync(join(dir, 'c.vl.json'))]).toEqual([true, false, true]);
@@ -27,18 +27,18 @@ describe('a failing chart among good ones', () => {
     expect(r.stderr).toMatch(/gradplot: 2 of 4 charts failed:\n {2}charts\[1\] nan.svg: nothing to draw.*\n {2}charts\[2\] blocked\/b.vl.json: cannot create/);
   });
 
-  it('with --fail-fast, starts no chart after the first failure', () => {
+  it('with --fail-fast, starts no chart after the first failure', async () => {
     const dir = withManifest(CHARTS);
     writeFileSync(join(dir, 'blocked'), '');
-    const r = batch(dir, ['--jobs', '1', '--fail-fast']);
+    const r = await batch(dir, ['--jobs', '1', '--fail-fast']);
     expect(r.status).toBe(1);
     expect(statuses(r.summary)).toEqual({ 'a.vl.json': 'rendered', 'nan.svg': 'failed', 'blocked/b.vl.json': 'cancelled', 'c.vl.json': 'cancelled' });
     expect(r.stderr).toMatch(/2 cancelled/);
   });
 
-  it('with --quiet, prints only the failures', () => {
+  it('with --quiet, prints only the failures', async () => {
     const dir = withManifest(CHARTS.slice(0, 2));
-    const r = batch(dir, ['--quiet']);
+    const r = await batch(dir, ['--quiet']);
     expect(r.status).toBe(1);
     expect(r.stderr.trimEnd().split('\n')).toEqual(['gradplot: 1 of 2 charts failed:', expect.stringMatching(/^ {2}charts\[1\] nan.svg: nothing to draw/)]);
   });

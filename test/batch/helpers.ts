@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../../src/batch/summary.js';
-import { gradplot, tempDir, type RunResult } from '../helpers.js';
+import { cli, tempDir, type RunResult } from '../helpers.js';
 
 /** A new folder holding `plots.yaml` with these charts (and defaults); returns the folder. */
 export function withManifest(charts: Record<string, unknown>[], defaults?: Record<string, unknown>): string {
@@ -10,9 +10,9 @@ export function withManifest(charts: Record<string, unknown>[], defaults?: Recor
   return dir;
 }
 
-/** Runs `gradplot batch plots.yaml --json …args` in `dir`: the result and its parsed summary. */
-export function batch(dir: string, args: string[] = []): RunResult & { summary: Summary } {
-  const r = gradplot(['batch', 'plots.yaml', '--json', ...args], { cwd: dir, env: { NO_COLOR: '1' } });
+/** Runs `gradplot batch plots.yaml --json …args` in `dir`, in this process (from the build, for its worker threads): the result and its parsed summary. */
+export async function batch(dir: string, args: string[] = []): Promise<RunResult & { summary: Summary }> {
+  const r = await cli(['batch', 'plots.yaml', '--json', ...args], { cwd: dir, env: { NO_COLOR: '1' }, built: true });
   return { ...r, summary: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifest, ManifestError, type Problem } from '../../src/batch/manifest.js';
 import { InputError } from '../../src/errors.js';
-import { gradplot, tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 /** Writes a manifest into a new folder and returns its path. */
 function manifest(text: string, name = 'plots.yaml'): string {
@@ -193,10 +193,10 @@ extra: 1
 });
 
 describe('gradplot batch with a bad manifest', () => {
-  it('exits 2, prints each problem on its own line as file:line:col, and writes nothing', () => {
+  it('exits 2, prints each problem on its own line as file:line:col, and writes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plots.yaml'), 'charts:\n  - {out: a.png, fn: xy}\n  - {out: b.png, fn: xy, range: "2,-2"}\n  - {out: c.png, fn: nope}\n');
-    const r = gradplot(['batch', 'plots.yaml'], { cwd: dir });
+    const r = await cli(['batch', 'plots.yaml'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../../src/batch/manifest.js';
 import { manifestSchema } from '../../src/batch/schema.js';
 import { OPTIONS } from '../../src/options.js';
-import { gradplot, ROOT } from '../helpers.js';
+import { cli, ROOT } from '../helpers.js';
 
 const EXAMPLES = join(ROOT, 'examples');
 const MANIFESTS = readdirSync(EXAMPLES).filter((f) => /\.(ya?ml|json)$/.test(f));
@@ -35,7 +35,7 @@ const Ajv2020 = await import(['ajv', 'dist', '2020.js'].join('/')).then(
 describe('the manifest JSON Schema', () => {
   const schema = manifestSchema() as { properties: { defaults: { properties: object }; charts: { items: { properties: object; required: string[] } } } };
 
-  it('is draft 2020-12, closed, and generated from every chart option', () => {
+  it('is draft 2020-12, closed, and generated from every chart option', async () => {
     expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', additionalProperties: false, required: ['charts'] });
     const keys = OPTIONS.map((o) => o.key as string).filter((k) => k !== 'check');
     expect(Object.keys(schema.properties.charts.items.properties)).toEqual(keys);
@@ -44,17 +44,17 @@ describe('the manifest JSON Schema', () => {
     expect(schema.properties.charts.items.properties).toMatchObject({ arrowScale: { anyOf: [{ type: 'number' }, { const: 'shared' }] } });
   });
 
-  it('is what `gradplot schema` prints', () => {
-    const r = gradplot(['schema']);
+  it('is what `gradplot schema` prints', async () => {
+    const r = await cli(['schema']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(manifestSchema());
   });
 
-  it('ships as schema/manifest.schema.json (regenerate: node bin/gradplot.js schema > schema/manifest.schema.json)', () => {
+  it('ships as schema/manifest.schema.json (regenerate: node bin/gradplot.js schema > schema/manifest.schema.json)', async () => {
     expect(JSON.parse(readFileSync(SHIPPED, 'utf8'))).toEqual(manifestSchema());
   });
 
-  it('has manifests in examples/ to check', () => {
+  it('has manifests in examples/ to check', async () => {
     expect(MANIFESTS).toContain('gallery.yaml');
   });
 

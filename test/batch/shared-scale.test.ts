@@ -14,7 +14,7 @@ function longestArrow(file: string): number {
 }
 
 describe('one arrow scale across a batch', () => {
-  it('is the smallest of the charts\' own automatic scales, FILL·step / L(max |∇f|)', () => {
+  it('is the smallest of the charts\' own automatic scales, FILL·step / L(max |∇f|)', async () => {
     expect(sharedArrowScale([
       { step: 0.5, length: 'linear', maxMagnitude: 4 },
       { step: 0.5, length: 'linear', maxMagnitude: 2 },
@@ -27,7 +27,7 @@ describe('one arrow scale across a batch', () => {
     expect(sharedArrowScale([{ step: 1, length: 'linear', maxMagnitude: 0 }])).toBeUndefined();
   });
 
-  it('gives the same |∇f| the same length in every chart, the longest arrow filling its cell', () => {
+  it('gives the same |∇f| the same length in every chart, the longest arrow filling its cell', async () => {
     // max |∇f| on -2..2: sum_sq 4√2 at the corners, xy 2√2: half as long.
     const dir = withManifest(
       [
@@ -37,19 +37,19 @@ describe('one arrow scale across a batch', () => {
       ],
       { arrowScale: 'shared', step: 0.5 },
     );
-    expect(batch(dir).status).toBe(0);
+    expect((await batch(dir)).status).toBe(0);
     expect(longestArrow(join(dir, 'sum_sq.vl.json'))).toBeCloseTo(FILL * 0.5, 12);
     expect(longestArrow(join(dir, 'xy.vl.json'))).toBeCloseTo((FILL * 0.5) / 2, 12);
     expect(longestArrow(join(dir, 'own.vl.json'))).toBeCloseTo(0.1 * 2 * Math.SQRT2, 12);
   });
 
-  it('is the same in every shard, so a CI matrix renders what one run would', () => {
+  it('is the same in every shard, so a CI matrix renders what one run would', async () => {
     const charts = ['sum_sq', 'xy', 'saddle', 'sin_xy', 'monkey_saddle', 'matyas'].map((fn) => ({ out: `${fn}.vl.json`, fn }));
     const dir = withManifest(charts, { arrowScale: 'shared' });
     const whole = tempDir();
-    expect(batch(dir, ['--out-dir', whole]).status).toBe(0);
+    expect((await batch(dir, ['--out-dir', whole])).status).toBe(0);
     const sharded = tempDir();
-    for (const shard of ['1/2', '2/2']) expect(batch(dir, ['--out-dir', sharded, '--shard', shard]).status).toBe(0);
+    for (const shard of ['1/2', '2/2']) expect((await batch(dir, ['--out-dir', sharded, '--shard', shard])).status).toBe(0);
     for (const { out } of charts) expect(readFileSync(join(sharded, out), 'utf8'), out).toBe(readFileSync(join(whole, out), 'utf8'));
   });
 });

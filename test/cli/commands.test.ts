@@ -117,6 +117,17 @@ describe('notes and warnings', () => {
     ]);
   });
 
+  it('in a batch, a chart\'s own option that changes nothing in its output, and a batch-line option that changes no chart', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plots.yaml'), 'charts:\n  - {out: a.csv, fn: xy, step: 1, theme: dark}\n  - {out: b.csv, fn: xy, step: 1}\n');
+    const r = await batch(dir, '--scale', '3');
+    expect([r.status, r.stderr]).toEqual([
+      0,
+      'gradplot: note: charts[0].theme changes only charts (png, svg, pdf, vl.json, html), not csv output\n' +
+        "gradplot: note: --scale changes none of this manifest's charts: it changes only png output, not csv\n",
+    ]);
+  });
+
   it('a difference step lost to rounding warns, naming the point', async () => {
     const r = await cli(['--fn', 'xy', '--h', '1e-20', '-o', '-', '--format', 'csv']);
     expect(r.status).toBe(0);
