@@ -25,7 +25,7 @@ describe('--shard i/n', () => {
     }
   });
 
-  it('decides by the out path alone, the same in every version, so editing the manifest moves no other chart', async () => {
+  it('decides by the out path alone, the same in every version, so editing the manifest moves no other chart', () => {
     const names = ['gallery/xy.png', 'gallery/sum_sq.png', 'a.png', 'b.svg', 'plots/c.pdf', 'd.vl.json'];
     const shardOf = (name: string) => [1, 2, 3].find((index) => inShard(name, { index, count: 3 }));
     expect(names.map(shardOf)).toEqual(SHARDS_OF_3);
@@ -34,12 +34,13 @@ describe('--shard i/n', () => {
   it('splits a batch across runs that together render each chart once', async () => {
     const charts = Array.from({ length: 12 }, (_, i) => ({ out: `c${i}.vl.json`, fn: 'xy', step: 1 }));
     const dir = withManifest(charts);
-    const rendered = [1, 2, 3].flatMap((i) => {
+    const rendered: string[] = [];
+    for (const i of [1, 2, 3]) {
       const { status, stderr, summary } = await batch(dir, ['--shard', `${i}/3`, '--quiet']);
       expect(status, stderr).toBe(0);
       expect(summary.shard).toBe(`${i}/3`);
-      return summary.charts.map((c) => (c.status === 'rendered' ? c.out : `${c.out}: ${c.status}`));
-    });
+      rendered.push(...summary.charts.map((c) => (c.status === 'rendered' ? c.out : `${c.out}: ${c.status}`)));
+    }
     expect(rendered.sort()).toEqual(charts.map((c) => c.out).sort());
   });
 

@@ -6,7 +6,7 @@ import { resolveRequest } from '../../src/request.js';
 
 // The chart options as argv (strings) or a manifest (typed values) give them.
 const parse = (raw: Record<string, unknown>) => parseOptions(raw);
-const request = (raw: Record<string, unknown>) => resolveRequest(parse({ fn: 'xy', out: 'a.png', ...raw }).options);
+const request = (raw: Record<string, unknown>) => resolveRequest(parse({ fn: 'xy', out: 'a.png', ...raw }).options, 'cli');
 
 describe('chart options', () => {
   it('read argv strings and manifest values alike', () => {
