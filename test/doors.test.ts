@@ -152,6 +152,10 @@ describe('the library takes the command line\'s forms and reports as it does', (
     expect(Array.from(a.field.gradient.data)).toEqual(Array.from(b.field.gradient.data));
   });
 
+  it('a typed value that is wrong is blamed on its own option, shown as given', async () => {
+    await expect(gradientField({ fn: 'xy', range: [2, -2] })).rejects.toThrow(`range: ${RANGE_WORDS}, got [2,-2]`);
+  });
+
   it('an unknown key, with a suggestion', async () => {
     await expect(gradientField({ fn: 'xy', colour: 'magnitude' } as never)).rejects.toThrow(/^colour: unknown key; did you mean "color"\? expected one of fn, expr, range/);
   });

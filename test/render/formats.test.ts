@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { gradientField } from '../../src/index.js';
 import { refusingLoader, render } from '../../src/render/render.js';
-import { gradplot, tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -63,9 +63,9 @@ describe('.vl.json', () => {
 });
 
 describe('.pdf', () => {
-  it('is a vector PDF with the shipped font embedded and a fixed date', () => {
+  it('is a vector PDF with the shipped font embedded and a fixed date', async () => {
     const dir = tempDir();
-    expect(gradplot(['--fn', 'xy', '-o', 'xy.pdf'], { cwd: dir }).status).toBe(0);
+    expect((await cli(['--fn', 'xy', '-o', 'xy.pdf'], { cwd: dir })).status).toBe(0);
     const bytes = readFileSync(join(dir, 'xy.pdf'));
     const pdf = bytes.toString('latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);

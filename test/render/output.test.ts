@@ -5,7 +5,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
-import { gradplot, ROOT, tempDir } from '../helpers.js';
+import { cli, gradplot, ROOT, tempDir } from '../helpers.js';
 import { chart } from './helpers.js';
 
 // Three canonical charts, on coarse grids so their files stay small.
@@ -87,10 +87,10 @@ describe('stable output', () => {
 });
 
 describe('critical points outside the chart', () => {
-  it('are listed on stderr and in the JSON export as {x0, x1, f, kind}', () => {
+  it('are listed on stderr and in the JSON export as {x0, x1, f, kind}', async () => {
     const dir = tempDir();
     const out = join(dir, 'h.json');
-    const r = gradplot(['--fn', 'himmelblau', '--critical', '-o', out]);
+    const r = await cli(['--fn', 'himmelblau', '--critical', '-o', out]);
     expect(r.status).toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('gradplot: 9 critical points (∇f = 0):');
