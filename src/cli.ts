@@ -1,9 +1,12 @@
 /**
  * The command line:
  *
- *   argv ──parseOptions──▶ PlotOptions ──resolveRequest──▶ PlotRequest ──plot──▶ field + chart ──produce──▶ file | stdout
+ *   argv ──commander (strings)──▶ resolveRequest(raw, 'cli') ──▶ PlotRequest ──plot──▶ field + chart ──produce──▶ file | stdout
  *
- * Exit status: 0 done; 2 the input was wrong and nothing was written; 1 the work failed.
+ * `main(argv, io)` touches the outside world only through `io` (streams, environment, an
+ * AbortSignal for SIGINT/SIGTERM/SIGHUP), so it runs inside a test as in its own process.
+ * Exit status: 0 done; 2 the input was wrong and nothing was written; 1 the work failed;
+ * 128 + the signal's number when stopped.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
@@ -12,15 +15,15 @@ import type { CriticalPoint } from './core/critical.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { processIo, SIGNAL_STATUS, type Io } from './io.js';
+import { notApplied } from './notes.js';
 import { OPTIONS } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
 import { removeUnfinished } from './output/write.js';
 import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
-import { mark, printTimings } from './util/timings.js';
 import { nearest } from './util/nearest.js';
-import { notApplied } from './notes.js';
+import { mark, printTimings } from './util/timings.js';
 import { VERSION } from './version.js';
 
 const EXIT_FAILED = 1;

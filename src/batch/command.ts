@@ -30,7 +30,7 @@ interface BatchFlags {
 
 /** Chart options that are not taken on the batch line: each chart has its own out (and so format); --check is for one chart. */
 const NOT_ON_BATCH_LINE = ['out', 'format', 'check'];
-const OWN_FLAGS = ['jobs', 'outDir', 'shard', 'force', 'failFast', 'quiet', 'json'];
+const OWN_FLAGS = ['jobs', 'outDir', 'shard', 'force', 'failFast', 'quiet', 'json', 'debug'];
 
 /** The `batch` subcommand: many charts from one manifest. */
 export function batchCommand(io: Io): Command {
@@ -44,7 +44,8 @@ export function batchCommand(io: Io): Command {
     .option('--force', 'render every chart, also those up to date')
     .option('--fail-fast', 'start no chart after the first failure')
     .option('-q, --quiet', 'print only errors')
-    .option('--json', 'print the summary as JSON on stdout');
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--debug', 'show stack traces of failures');
   for (const spec of OPTIONS.filter((o) => !NOT_ON_BATCH_LINE.includes(o.key))) {
     const description =
       spec.key === ARROW_SCALE ? `${spec.description}; or "${SHARED}": one scale across all the charts, so they compare` : spec.description;
