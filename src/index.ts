@@ -59,7 +59,8 @@ export interface GradientFieldOptions extends Omit<RawOptions, 'out' | 'format' 
 
 /**
  * Runs a whole request and returns the field and the chart's spec; writes nothing.
- * Throws InputError for options that do not fit, as the CLI reports them.
+ * Takes the command line's string forms too (`range: '-1,1'`). Throws InputError for options that do not fit,
+ * with the command line's words after the option's key (`arrowScale: expected …`).
  *
  * @example
  * const { field } = await gradientField({ fn: 'xy', step: 0.5 });
