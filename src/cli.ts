@@ -207,6 +207,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     checkShortH(argv.slice(2));
+    const [first, second] = argv.slice(2);
+    if (first === 'help' && second !== undefined && second !== 'help' && !cmd.commands.some((c) => c.name() === second)) throw unknownCommand(second, cmd);
     await cmd.parseAsync(argv);
     return 0;
   } catch (error) {

@@ -85,6 +85,12 @@ describe('commands and help', () => {
     expect(r.stderr).toMatch(/^gradplot: unknown command 'lst' \(did you mean 'list'\?\)/);
   });
 
+  it('help with an unknown command gets the same suggestion', async () => {
+    const r = await cli(['help', 'lst']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^gradplot: unknown command 'lst' \(did you mean 'list'\?\)/);
+  });
+
   it('help <command> shows that command\'s help', async () => {
     const r = await cli(['help', 'batch']);
     expect(r.status).toBe(0);
