@@ -5,7 +5,7 @@ import { pixelScales } from './render/quiver.js';
 import { LIMITS } from './util/limits.js';
 
 /** Room around the plot area for axes, title and legend, in pixels: enough to judge a size before drawing. */
-const MARGIN = 100;
+const MARGIN = 200;
 
 /** What decides a chart's size in pixels. */
 export interface SizeOptions {

@@ -70,9 +70,9 @@ const CASES: Case[] = [
   { name: 'zero arrows', given: { fn: 'xy', maxArrows: '0' }, key: 'maxArrows', detail: 'expected an integer greater than 0, got "0"' },
   { name: 'arrows over the limit', given: { fn: 'xy', maxArrows: '2000000' }, key: 'maxArrows', detail: 'expected an integer from 1 to 100,000, got "2000000"' },
   { name: 'plot area too small to draw', given: { fn: 'xy', width: '10' }, key: 'width', detail: 'expected a number of pixels from 40 to 32,767, got "10"' },
-  { name: 'PNG wider than Cairo draws', given: { fn: 'xy', width: '16500' }, out: 'c.png', key: 'width', detail: '16500 at --scale 2 makes a chart of about 33,200 × 33,200 pixels; the limit is 32,767 pixels per side of a chart' },
-  { name: 'PNG scale too large', given: { fn: 'xy', scale: '70' }, out: 'c.png', key: 'scale', detail: '70 makes a chart of about 40,600 × 40,600 pixels; the limit is 32,767 pixels per side of a chart' },
-  { name: 'PNG scale too small', given: { fn: 'xy', scale: '1e-9' }, out: 'c.png', key: 'scale', detail: '1e-9 makes a PNG of about 0 × 0 pixels; the smallest scale for this chart is 0.069' },
+  { name: 'PNG wider than Cairo draws', given: { fn: 'xy', width: '16500' }, out: 'c.png', key: 'width', detail: '16500 at --scale 2 makes a chart of about 33,400 × 33,400 pixels; the limit is 32,767 pixels per side of a chart' },
+  { name: 'PNG scale too large', given: { fn: 'xy', scale: '70' }, out: 'c.png', key: 'scale', detail: '70 makes a chart of about 47,600 × 47,600 pixels; the limit is 32,767 pixels per side of a chart' },
+  { name: 'PNG scale too small', given: { fn: 'xy', scale: '1e-9' }, out: 'c.png', key: 'scale', detail: '1e-9 makes a PNG of about 0 × 0 pixels; the smallest scale for this chart is 0.059' },
   { name: 'format that contradicts the extension', given: { fn: 'xy', format: 'png' }, out: 'c.svg', key: 'format', detail: 'png contradicts the extension of "c.svg" (svg); change one of them' },
   { name: 'unknown extension', given: { fn: 'xy' }, out: 'c.gif', key: 'out', detail: 'unknown extension in "c.gif"; expected .png .svg .pdf .vl.json .html .csv .json or --format' },
   { name: 'unknown built-in', given: { fn: 'xz' }, key: 'fn', detail: `unknown function "xz"; did you mean "xy"? expected one of ${builtinNames().join(', ')}` },
@@ -154,6 +154,12 @@ describe('the library takes the command line\'s forms and reports as it does', (
 
   it('a typed value that is wrong is blamed on its own option, shown as given', async () => {
     await expect(gradientField({ fn: 'xy', range: [2, -2] })).rejects.toThrow(`range: ${RANGE_WORDS}, got [2,-2]`);
+  });
+
+  it('render refuses a PNG past the renderer\'s largest side rather than returning a 1-pixel picture', async () => {
+    const { render } = await import('../src/render/render.js');
+    const { spec } = await gradientField({ fn: 'xy', step: 1, width: 17000, height: 100 });
+    await expect(render(spec, 'png', { scale: 2 })).rejects.toThrow('the chart is larger than the renderer draws (32,767 pixels per side of a chart)');
   });
 
   it('an unknown key, with a suggestion', async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../util/limits.js';
 import { mark } from '../util/timings.js';
 import { loadEngine } from './load-engine.js';
 
@@ -64,6 +65,11 @@ async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', op
   }
   const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as import('canvas').Canvas;
   mark('draw');
+  // Cairo gives a side past its largest surface 1 pixel instead of failing: refuse that picture.
+  if (canvas.width <= 1 || canvas.height <= 1) {
+    const { max, what } = LIMITS.pixelsPerSide;
+    throw new Error(`the chart is larger than the renderer draws (${max.toLocaleString('en-US')} ${what}); use a smaller --width, --height or --scale`);
+  }
   // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of
   // the time. Encoded on libuv's thread pool, so a batch worker draws its next chart meanwhile.
   const config = { compressionLevel: 3 as const, filters: canvasModule().Canvas.PNG_FILTER_NONE };
