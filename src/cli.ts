@@ -34,14 +34,14 @@ function program(): Command {
   for (const spec of OPTIONS) {
     const option = new Option(spec.flags, spec.description);
     if (option.required) {
-      option.argParser((value: string) => {
+      option.argParser((value: string, previous: unknown) => {
         try {
           spec.parse(value);
         } catch (e) {
           if (e instanceof OptionValueError) throw new InvalidArgumentError(`expected ${e.expected}`);
           throw e;
         }
-        return value;
+        return spec.repeatable ? [...((previous as string[] | undefined) ?? []), value] : value;
       });
     }
     cmd.addOption(option);
@@ -53,6 +53,7 @@ Examples:
   gradplot --fn xy --range -2,2 --step 0.25 -o xy.png
   gradplot --expr "sin(x0*x1)" -o field.svg
   gradplot --fn sum_sq --xrange -3,3 --yrange -1,1 --step 0.5 -o field.csv
+  gradplot --fn ch06 --method analytic --descent sgd:0.95,adam:0.3 --start -7,2 --panels -o paths.png
   gradplot list`,
   );
   cmd.action(async (flags: Record<string, unknown>) => {
@@ -61,7 +62,7 @@ Examples:
   });
   cmd
     .command('list')
-    .description('list the built-in functions with their formulas and default ranges')
+    .description('list the built-in functions with their formulas, default ranges and path starts')
     .action(() => {
       process.stdout.write(listing());
     });
@@ -102,7 +103,7 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical }: Plot): void {
+function report({ request, quiver, check, critical, pathNotes }: Plot): void {
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
@@ -122,6 +123,7 @@ function report({ request, quiver, check, critical }: Plot): void {
     (request.out === undefined ? process.stdout : process.stderr).write(line);
   }
   if (critical) process.stderr.write(listCritical(critical));
+  for (const note of pathNotes ?? []) process.stderr.write(`gradplot: note: ${note}\n`);
 }
 
 // One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).
@@ -146,9 +148,10 @@ function listing(): string {
     [b.name, ...b.aliases].join(', '),
     b.formula,
     `${b.range[0].join(',')} × ${b.range[1].join(',')} step ${b.step}`,
+    b.start.join(','),
     b.note ?? '',
   ]);
-  const header = ['name', 'f(x0, x1)', 'default grid', ''];
+  const header = ['name', 'f(x0, x1)', 'default grid', 'start', ''];
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
   return [header, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
 }

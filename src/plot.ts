@@ -1,11 +1,13 @@
 import { compareGradients, type GradientError } from './core/check.js';
 import { criticalPoints, type CriticalPoint } from './core/critical.js';
+import type { DescentPath } from './core/descent.js';
 import type { Field } from './core/field.js';
 import { numericalGradient } from './core/gradient.js';
 import { axis } from './core/grid.js';
 import { InputError } from './errors.js';
 import { resolveFunction, type NamedFunction } from './functions/resolve.js';
 import { sampleGrid } from './parallel/sample.js';
+import { fitPaths, requestPaths, stopNotes } from './paths.js';
 import { quiverSpec, type Quiver } from './render/quiver.js';
 import type { PlotRequest } from './request.js';
 
@@ -20,6 +22,10 @@ export interface Plot {
   check?: GradientError;
   /** Present when the request asked for `critical`. */
   critical?: CriticalPoint[];
+  /** Present when the request asked for `descent`: every start × optimizer. */
+  paths?: DescentPath[];
+  /** One line per path that stopped early. */
+  pathNotes?: string[];
 }
 
 /**
@@ -34,16 +40,20 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
     const why = named.noExactGradient ?? 'this function has no exact gradient';
     throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
   }
+  // Paths first: a default range grows to hold them.
+  const paths = request.descent.length ? requestPaths(fn, request) : undefined;
+  const pathNotes = paths && stopNotes(paths, request);
+  if (paths) request = fitPaths(request, paths);
   const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
   const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method });
   const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
   const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
-  const quiver = chart ? chartOf(request, named, field, critical) : undefined;
-  return { request, function: named, field, quiver, check, critical };
+  const quiver = chart ? chartOf(request, named, field, critical, paths) : undefined;
+  return { request, function: named, field, quiver, check, critical, paths, pathNotes };
 }
 
-function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[]): Quiver {
+function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[], paths?: DescentPath[]): Quiver {
   return quiverSpec(field, {
     title: request.title ?? (request.fn.kind === 'function' ? 'f(x0, x1)' : `f(x0, x1) = ${named.formula}`),
     subtitle: named.name,
@@ -65,5 +75,7 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     fn: named.fn,
     critical,
     theme: request.theme,
+    paths,
+    panels: request.panels,
   });
 }

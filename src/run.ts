@@ -1,5 +1,6 @@
 import { isChart, produce } from './output/produce.js';
-import { writeAtomic, writeStdout } from './output/write.js';
+import { pathsCsvChunks } from './output/data.js';
+import { writeAtomic, writeStdout, type Chunks } from './output/write.js';
 import { plot, type Plot } from './plot.js';
 import type { PlotRequest } from './request.js';
 import { mark } from './util/timings.js';
@@ -22,15 +23,18 @@ export async function runRequest(request: PlotRequest): Promise<Plot> {
   const chunks = await produce(result, request.format);
   mark('render');
   if (request.out === '-') await writeStdout(chunks);
-  else {
-    try {
-      await writeAtomic(request.out, chunks);
-    } catch (error) {
-      throw new RunError(`cannot write ${request.out}: ${(error as Error).message}`, { cause: error });
-    }
-  }
+  else await writeFile(request.out, chunks);
+  if (request.pathsOut && result.paths) await writeFile(request.pathsOut, pathsCsvChunks(result.paths));
   mark('write');
   return result;
+}
+
+async function writeFile(path: string, chunks: Chunks): Promise<void> {
+  try {
+    await writeAtomic(path, chunks);
+  } catch (error) {
+    throw new RunError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 // An empty chart is a failure, not a picture (a batch reports it with the chart's index).
