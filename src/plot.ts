@@ -35,11 +35,7 @@ export interface Plot {
 export async function plot(request: PlotRequest, { chart = true }: { chart?: boolean } = {}): Promise<Plot> {
   const named = await resolveFunction(request.fn);
   const { fn } = named;
-  const needsExact = request.method === 'analytic' || request.check;
-  if (needsExact && !fn.grad) {
-    const why = named.noExactGradient ?? 'this function has no exact gradient';
-    throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
-  }
+  checkExactGradient(request, named);
   // Paths first: a default range grows to hold them.
   const paths = request.descent.length ? requestPaths(fn, request) : undefined;
   const pathNotes = paths && stopNotes(paths, request);
@@ -51,6 +47,14 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
   const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
   const quiver = chart ? chartOf(request, named, field, critical, paths) : undefined;
   return { request, function: named, field, quiver, check, critical, paths, pathNotes };
+}
+
+/** Throws InputError when the request needs the function's exact gradient (`analytic`, `check`) and it has none. */
+export function checkExactGradient(request: Pick<PlotRequest, 'method' | 'check'>, named: NamedFunction): void {
+  if ((request.method === 'analytic' || request.check) && !named.fn.grad) {
+    const why = named.noExactGradient ?? 'this function has no exact gradient';
+    throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
+  }
 }
 
 function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[], paths?: DescentPath[]): Quiver {

@@ -152,7 +152,8 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     if (commandLine) Object.assign(merged, commandLine.options);
     const request = await resolveChart(at, merged, { own: ownKeys, fromDefaults, badDefaults: inherited.failed }, report);
     if (!request || first !== undefined) continue;
-    charts.push({ index, name: relative(base, out).split(sep).join('/'), request: { ...request, out }, sharedScale });
+    const pathsOut = request.pathsOut === undefined ? {} : { pathsOut: resolve(base, request.pathsOut) };
+    charts.push({ index, name: relative(base, out).split(sep).join('/'), request: { ...request, out, ...pathsOut }, sharedScale });
   }
   return charts;
 }
