@@ -45,13 +45,16 @@ export function panelSpec(top: Record<string, unknown>, rows: unknown[], shared:
   } as unknown as TopLevelSpec;
 }
 
-// A layer (and its sub-layers) with every encoded channel's legend off.
+/** Channels that make legends. */
+const LEGEND_CHANNELS = new Set(['color', 'fill', 'stroke', 'shape', 'size', 'opacity', 'fillOpacity', 'strokeOpacity', 'strokeWidth', 'strokeDash']);
+
+// A layer (and its sub-layers) with every legend off.
 function withoutLegends(layer: Record<string, unknown>): Record<string, unknown> {
   const encoding = layer.encoding as Record<string, Record<string, unknown>> | undefined;
   const sub = layer.layer as Record<string, unknown>[] | undefined;
   return {
     ...layer,
-    ...(encoding ? { encoding: Object.fromEntries(Object.entries(encoding).map(([k, v]) => [k, v && typeof v === 'object' && 'field' in v ? { ...v, legend: null } : v])) } : {}),
+    ...(encoding ? { encoding: Object.fromEntries(Object.entries(encoding).map(([k, v]) => [k, LEGEND_CHANNELS.has(k) && v && 'field' in v ? { ...v, legend: null } : v])) } : {}),
     ...(sub ? { layer: sub.map(withoutLegends) } : {}),
   };
 }

@@ -100,7 +100,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const tip = tooltip ? { tooltip: TOOLTIP } : {};
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
-  const { sub, rows } = arrowGrid(field, options);
+  const { sub, rows } = arrowGrid(field, chartOptions);
   const { laid, xdomain, ydomain, sx, sy } = fit(field, { cell: sub.stride * step, rows }, options);
   const { arrows, skipped } = laid;
   drawHeads(arrows, sx, sy);
