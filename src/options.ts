@@ -240,30 +240,35 @@ const DESCENT_FORMAT = `optimizer[:lr][:key=value…], comma-separated (e.g. sgd
 export function descent(value: unknown): Optimizer[] {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
   if (items.length === 0) throw new OptionValueError(DESCENT_FORMAT, value);
-  return items.map((item) => settle(typeof item === 'string' ? choiceOfText(item.trim(), value) : choiceOfObject(item, value)));
+  return items.map((item) => {
+    const shownItem = typeof item === 'string' ? `"${item.trim()}"` : (JSON.stringify(item) ?? String(item));
+    // Which item is wrong, unless it is the whole value.
+    const within = items.length > 1 ? ` in ${shownItem}` : '';
+    return settle(typeof item === 'string' ? choiceOfText(item.trim(), value, within) : choiceOfObject(item, value, within));
+  });
 }
 
 // `adam:0.3:beta1=0.8`: a name, then an optional learning rate, then key=value pairs.
-function choiceOfText(text: string, value: unknown): OptimizerChoice {
+function choiceOfText(text: string, value: unknown, within: string): OptimizerChoice {
   const [name, ...rest] = text.split(':');
   const fields: Record<string, unknown> = { optimizer: name };
   rest.forEach((part, i) => {
     const eq = part.indexOf('=');
     if (eq < 0 && i === 0) fields.lr = part;
-    else if (eq < 0) throw new OptionValueError(`${DESCENT_FORMAT}; "${part}" in "${text}" is not key=value`, value);
+    else if (eq < 0) throw new OptionValueError(`${DESCENT_FORMAT}; "${part}"${within} is not key=value`, value);
     else fields[part.slice(0, eq).trim()] = part.slice(eq + 1);
   });
-  return choiceOfObject(fields, value, text);
+  return choiceOfObject(fields, value, within);
 }
 
 // `{optimizer, lr, …}`: a known optimizer, its own keys only, each value in its domain.
-function choiceOfObject(item: unknown, value: unknown, text = JSON.stringify(item) ?? String(item)): OptimizerChoice {
+function choiceOfObject(item: unknown, value: unknown, within: string): OptimizerChoice {
   const fields = (typeof item === 'object' && item !== null && !Array.isArray(item) ? item : {}) as Record<string, unknown>;
   const name = fields.optimizer;
   if (typeof name !== 'string' || !(name in OPTIMIZERS)) {
     const guess = typeof name === 'string' ? nearest(name, OPTIMIZER_NAMES) : undefined;
-    const shownName = typeof name === 'string' ? `"${name}"` : 'none';
-    throw new OptionValueError(`an optimizer of ${OPTIMIZER_NAMES.join(', ')}; ${shownName} in "${text}" is not one${guess ? ` (did you mean "${guess}"?)` : ''}`, value);
+    const what = typeof name === 'string' ? `"${name}"${within} is not one` : `the optimizer is missing${within}`;
+    throw new OptionValueError(`an optimizer of ${OPTIMIZER_NAMES.join(', ')}; ${what}${guess ? ` (did you mean "${guess}"?)` : ''}`, value);
   }
   const optimizer = name as OptimizerChoice['optimizer'];
   const keys = ['lr', ...Object.keys(OPTIMIZERS[optimizer].params)];
@@ -272,11 +277,11 @@ function choiceOfObject(item: unknown, value: unknown, text = JSON.stringify(ite
     if (key === 'optimizer') continue;
     if (!keys.includes(key)) {
       const guess = nearest(key, keys);
-      throw new OptionValueError(`keys of ${optimizer}: ${keys.join(', ')}; "${key}" in "${text}" is not one${guess ? ` (did you mean "${guess}"?)` : ''}`, value);
+      throw new OptionValueError(`keys of ${optimizer}: ${keys.join(', ')}; "${key}"${within} is not one${guess ? ` (did you mean "${guess}"?)` : ''}`, value);
     }
     const n = toNumber(raw);
-    if (key === 'lr' && !(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a learning rate greater than 0 in "${text}"`, value);
-    if (key !== 'lr' && !(Number.isFinite(n) && inDomain(n))) throw new OptionValueError(`${key} in [0, 1) in "${text}"`, value);
+    if (key === 'lr' && !(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a learning rate greater than 0${within}`, value);
+    if (key !== 'lr' && !(Number.isFinite(n) && inDomain(n))) throw new OptionValueError(`${key} in [0, 1)${within}`, value);
     choice[key as 'lr' | Hyperparameter] = n;
   }
   return choice;
