@@ -15,9 +15,15 @@ interface PathPoint {
   x1: number;
   f: number | null;
   mag: number | null;
-  /** `start`, `end`, or null between. */
-  role: 'start' | 'end' | null;
+  /** `start`, `end`, or `step` between. */
+  role: (typeof ROLES)[number];
+  /** Marker area in square pixels, and the width of its outline. */
+  size: number;
+  halo: number;
 }
+
+const ROLES = ['step', 'start', 'end'] as const;
+const MARKERS: Record<PathPoint['role'], { size: number; halo: number }> = { step: { size: 24, halo: 0 }, start: { size: 110, halo: 1.2 }, end: { size: 110, halo: 1.2 } };
 
 /** The legend's names of the paths' optimizers, each once, in the order given. */
 export function pathLabels(paths: readonly DescentPath[]): string[] {
@@ -27,16 +33,20 @@ export function pathLabels(paths: readonly DescentPath[]): string[] {
 function rows(paths: readonly DescentPath[], numbers: readonly number[]): PathPoint[] {
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
   return paths.flatMap((p, i) =>
-    Array.from({ length: p.count }, (_, k) => ({
-      path: numbers[i],
-      optimizer: describeOptimizer(p.optimizer),
-      step: k,
-      x0: p.points[2 * k],
-      x1: p.points[2 * k + 1],
-      f: finite(p.f[k]),
-      mag: finite(Math.hypot(p.gradient[2 * k], p.gradient[2 * k + 1])),
-      role: k === 0 ? 'start' : k === p.count - 1 ? 'end' : null,
-    })),
+    Array.from({ length: p.count }, (_, k) => {
+      const role = k === 0 ? 'start' : k === p.count - 1 ? 'end' : 'step';
+      return {
+        path: numbers[i],
+        optimizer: describeOptimizer(p.optimizer),
+        step: k,
+        x0: p.points[2 * k],
+        x1: p.points[2 * k + 1],
+        f: finite(p.f[k]),
+        mag: finite(Math.hypot(p.gradient[2 * k], p.gradient[2 * k + 1])),
+        role,
+        ...MARKERS[role],
+      };
+    }),
   );
 }
 
@@ -57,11 +67,12 @@ export interface PathLayerOptions {
 /**
  * Descent paths over the field: each a line through its points with a dot at
  * each, coloured by optimizer (a legend with its name and lr), the start a
- * square and the end a diamond. Tooltips give step, x0, x1, f and |∇f|.
+ * square and the end a diamond (named in the legend's title). Tooltips give step, x0, x1, f and |∇f|.
  */
 export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y, halo, tooltip, legend }: PathLayerOptions): Record<string, unknown> {
   const range = labels.map((_, i) => PATH_COLORS[i % PATH_COLORS.length]);
-  const color = { field: 'optimizer', type: 'nominal', title: 'descent', scale: { domain: labels, range }, legend: legend ? { symbolSize: 60, symbolStrokeWidth: 2.5 } : null };
+  // The markers are named in the legend's title: a second legend would cost as much to lay out as the paths to draw.
+  const color = { field: 'optimizer', type: 'nominal', title: 'descent (■ start, ◆ end)', scale: { domain: labels, range }, legend: legend ? { symbolType: 'stroke', symbolStrokeWidth: 2.5 } : null };
   const tip = tooltip
     ? {
         tooltip: [
@@ -75,18 +86,19 @@ export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y
       }
     : {};
   const at = { x: x('x0'), y: y('x1') };
+  // One symbol layer for the dots and the start and end markers (their size and outline per datum): fewer layers draw faster.
   return {
     data: { values: rows(paths, numbers) },
     layer: [
       { mark: { type: 'line', strokeWidth: 1.8, opacity: 0.9 }, encoding: { ...at, detail: { field: 'path', type: 'nominal' }, order: { field: 'step', type: 'quantitative' }, color } },
-      { mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, size: 24 }, encoding: { ...at, color, ...tip } },
       {
-        transform: [{ filter: 'datum.role !== null' }],
-        mark: { type: 'point', filled: true, opacity: 1, size: 110, stroke: halo, strokeWidth: 1.2 },
+        mark: { type: 'point', filled: true, opacity: 1, stroke: halo },
         encoding: {
           ...at,
           color,
-          shape: { field: 'role', type: 'nominal', title: 'path', scale: { domain: ['start', 'end'], range: ['square', 'diamond'] }, legend: legend ? {} : null },
+          shape: { field: 'role', type: 'nominal', scale: { domain: ROLES, range: ['circle', 'square', 'diamond'] }, legend: null },
+          size: { field: 'size', type: 'quantitative', scale: null },
+          strokeWidth: { field: 'halo', type: 'quantitative', scale: null },
           ...tip,
         },
       },

@@ -43,21 +43,23 @@ describe('descent paths on the chart', () => {
     const rows = paths.data.values;
     expect(rows).toHaveLength(4 * 31);
     expect(rows.slice(0, 2)).toMatchObject([
-      { path: 1, optimizer: 'SGD lr 0.95', step: 0, x0: -7, x1: 2, f: 6.45, role: 'start' },
-      { path: 1, optimizer: 'SGD lr 0.95', step: 1, x0: -6.335, role: null },
+      { path: 1, optimizer: 'SGD lr 0.95', step: 0, x0: -7, x1: 2, f: 6.45, role: 'start', size: 110, halo: 1.2 },
+      { path: 1, optimizer: 'SGD lr 0.95', step: 1, x0: -6.335, role: 'step', size: 24, halo: 0 },
     ]);
     expect(rows.filter((r) => r.role === 'end').map((r) => [r.path, r.step])).toEqual([1, 2, 3, 4].map((n) => [n, 30]));
-    const [line, points, ends] = paths.layer!;
+    const [line, points, ...more] = paths.layer!;
+    expect(more).toEqual([]);
     expect(line.mark).toMatchObject({ type: 'line' });
-    expect(line.encoding.color).toMatchObject({ field: 'optimizer', scale: { domain: LABELS, range: COLORS }, title: 'descent' });
+    expect(line.encoding.color).toMatchObject({ field: 'optimizer', scale: { domain: LABELS, range: COLORS }, title: 'descent (■ start, ◆ end)' });
     expect(points.mark).toMatchObject({ type: 'point', filled: true });
-    expect(ends.encoding.shape).toMatchObject({ field: 'role', scale: { domain: ['start', 'end'], range: ['square', 'diamond'] } });
+    expect(points.encoding.shape).toMatchObject({ field: 'role', scale: { domain: ['step', 'start', 'end'], range: ['circle', 'square', 'diamond'] } });
+    expect(points.encoding.size).toEqual({ field: 'size', type: 'quantitative', scale: null });
     // The paths' colours and the contours' are separate scales, each with its legend.
     expect((spec as { resolve?: unknown }).resolve).toEqual({ scale: { color: 'independent' } });
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
     const titles = (vega.legends ?? []).map((l) => l.title);
-    expect(titles).toEqual(expect.arrayContaining(['f', 'descent', 'path']));
+    expect(titles).toEqual(['f', 'descent (■ start, ◆ end)']);
   });
 
   it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec)', async () => {
@@ -167,8 +169,7 @@ describe('paths in every format', () => {
     const svg = (await render((await book()).spec, 'svg')).toString();
     for (const color of COLORS) expect(svg).toContain(`stroke="${color}"`);
     for (const label of LABELS) expect(svg).toContain(`>${label}</text>`);
-    expect(svg).toContain('>start</text>');
-    expect(svg).toContain('>end</text>');
+    expect(svg).toContain('>descent (■ start, ◆ end)</text>');
   });
 
   it('PDF: vector paths in the first path colour', async () => {
