@@ -32,6 +32,8 @@ export function panelSpec(top: Record<string, unknown>, rows: unknown[], shared:
   const quiet = layers.map(withoutLegends);
   return {
     ...rest,
+    // Centred over the panels, as over a single chart.
+    title: { ...(rest.title as object), anchor: 'middle' },
     datasets,
     columns,
     concat: panels.map((panel, i) => ({
