@@ -24,6 +24,8 @@ export const GALLERY = [
   { name: 'width-height', about: 'Width and height both fixed: each axis has its own scale, and arrows are laid out in pixels so their angles stay true.', args: ['--fn', 'saddle', '--width', '640', '--height', '280', '--critical'] },
   { name: 'dark', about: 'The dark theme, with a title of your own.', args: ['--fn', 'sin_xy', '--theme', 'dark', '--color', 'magnitude', '--background', 'contour', '--title', 'sin(x0·x1) after dark'] },
   { name: 'ascent', about: 'Uphill (+∇f) on a monkey saddle, whose critical point has a zero Hessian.', args: ['--fn', 'monkey_saddle', '--ascent', '--critical', '--background', 'contour'] },
+  { name: 'descent-ch04', about: 'The book\'s chapter 4 `gradient_method.py`: gradient descent (SGD, lr 0.1) on function_2 from (−3, 4), 20 updates, over the field, on the book\'s axes.', args: ['--fn', 'function_2', '--descent', 'sgd:0.1', '--start', '-3,4', '--iterations', '20', '--xrange', '-3.5,3.5', '--yrange', '-4.5,4.5', '--step', '0.5'] },
+  { name: 'descent-ch06', about: 'The book\'s chapter 6 `optimizer_compare_naive.py`: SGD, Momentum, AdaGrad and Adam from (−7, 2) on x0²/20 + x1² with the exact gradient, one panel each, over contours of f.', args: ['--fn', 'ch06', '--method', 'analytic', '--descent', 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', '--start', '-7,2', '--background', 'contour', '--panels'] },
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

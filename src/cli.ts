@@ -42,7 +42,12 @@ function program(io: Io): Command {
     .exitOverride()
     .configureOutput(outputTo(io));
   // Values stay strings here: resolveRequest reads every door's values with the same parsers and words.
-  for (const spec of OPTIONS) cmd.addOption(new Option(spec.flags, spec.description));
+  for (const spec of OPTIONS) {
+    const option = new Option(spec.flags, spec.description);
+    // A repeated option (--start) collects its values into a list.
+    if (spec.repeatable) option.argParser((value: string, previous: unknown) => [...((previous as string[] | undefined) ?? []), value]);
+    cmd.addOption(option);
+  }
   cmd.addHelpText(
     'after',
     `
@@ -54,6 +59,7 @@ Examples:
   gradplot --fn xy --range -2,2 --step 0.25 -o xy.png
   gradplot --expr "sin(x0*x1)" -o field.svg
   gradplot --fn sum_sq --xrange -3,3 --yrange -1,1 --step 0.5 -o field.csv
+  gradplot --fn ch06 --method analytic --descent sgd:0.95,adam:0.3 --start -7,2 --panels -o paths.png
   gradplot list
   gradplot help batch`,
   );
@@ -64,7 +70,7 @@ Examples:
   });
   cmd
     .command('list')
-    .description('list the built-in functions with their formulas and default ranges')
+    .description('list the built-in functions with their formulas, default ranges and path starts')
     .action(() => {
       io.stdout.write(listing());
     });
@@ -127,7 +133,7 @@ async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical, stepProblem }: Plot, io: Io): void {
+function report({ request, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
   if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
@@ -148,6 +154,7 @@ function report({ request, quiver, check, critical, stepProblem }: Plot, io: Io)
     (request.out === undefined ? io.stdout : io.stderr).write(line);
   }
   if (critical) io.stderr.write(listCritical(critical));
+  for (const note of pathNotes ?? []) io.stderr.write(`gradplot: note: ${note}\n`);
 }
 
 function tooSmallStep(h: number, problem: NonNullable<Plot['stepProblem']>): string {
@@ -180,9 +187,10 @@ function listing(): string {
     [b.name, ...b.aliases].join(', '),
     b.formula,
     `${b.range[0].join(',')} × ${b.range[1].join(',')} step ${b.step}`,
+    b.start.join(','),
     b.note ?? '',
   ]);
-  const header = ['name', 'f(x0, x1)', 'default grid', ''];
+  const header = ['name', 'f(x0, x1)', 'default grid', 'start', ''];
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
   return [header, ...rows].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
 }

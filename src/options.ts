@@ -1,4 +1,5 @@
 import { METHODS, type Method } from './core/gradient.js';
+import { HYPERPARAMETERS, inDomain, OPTIMIZER_NAMES, OPTIMIZERS, settle, type Hyperparameter, type Optimizer, type OptimizerChoice } from './core/optimizers.js';
 import type { Range } from './functions/types.js';
 import { FORMATS, type Format } from './output/format.js';
 import { PIVOTS, type Pivot } from './render/arrows.js';
@@ -69,6 +70,16 @@ export interface PlotOptions {
   title?: string;
   /** `light` (default) or `dark`. */
   theme?: Theme;
+  /** Descent paths: optimizers of the book (`sgd`, `momentum`, `nesterov`, `adagrad`, `rmsprop`, `adam`), each with its book defaults unless set. Default none. */
+  descent?: Optimizer[];
+  /** Where each path starts, every optimizer from every start. Default: the built-in's own start (`gradplot list`), or for an expression the point a tenth of the way in from the top-left corner of the range. */
+  start?: [number, number][];
+  /** Updates per path; a path has iterations + 1 points. Default 30. */
+  iterations?: number;
+  /** One panel per optimizer, sharing the axes. Default false. */
+  panels?: boolean;
+  /** Also write the paths as CSV (`path,optimizer,lr,step,x0,x1,f,g0,g1`) to this file. */
+  pathsOut?: string;
 }
 
 /** How one option is spelt on the command line and read from any source. */
@@ -83,6 +94,8 @@ export interface OptionSpec {
   schema: Record<string, unknown>;
   /** The outputs the option changes, when not all: `chart` (png svg pdf vl.json html) or `png`; elsewhere it gets a note. */
   output?: 'chart' | 'png';
+  /** Given several times on the command line, the values are collected into a list. */
+  repeatable?: boolean;
 }
 
 /** Thrown by option parsers: what is accepted, and the value that was not. */
@@ -175,6 +188,8 @@ const rangeSchema = {
 };
 const positiveSchema = { type: 'number', exclusiveMinimum: 0 };
 const sideSchema = { type: 'number', minimum: LIMITS.plotSide.min, maximum: LIMITS.plotSide.max };
+const pointSchema = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 };
+const startSchema = { oneOf: [{ type: 'string' }, pointSchema, { type: 'array', minItems: 1, items: { oneOf: [{ type: 'string' }, pointSchema] } }] };
 
 /** Every chart option, in the order `--help` lists them. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -204,6 +219,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'height', flags: '--height <px>', description: `height of the plot area in pixels, ${LIMITS.plotSide.min} to ${LIMITS.plotSide.max}; with --width, axes get their own scales`, parse: side, schema: sideSchema, output: 'chart' },
   { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' }, output: 'chart' },
   { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES }, output: 'chart' },
+  { key: 'descent', flags: '--descent <list>', description: `descent paths: optimizer[:lr][:key=value…], comma-separated; optimizers ${OPTIMIZER_NAMES.join(', ')}; keys lr, ${HYPERPARAMETERS.join(', ')}`, parse: descent, schema: descentSchema() },
+  { key: 'start', flags: '--start <x0,x1>', description: 'where the paths start; repeat for more starts (default: the built-in\'s own, see gradplot list)', parse: starts, schema: startSchema, repeatable: true },
+  { key: 'iterations', flags: '--iterations <n>', description: 'updates per path (default: 30)', parse: iterations, schema: { type: 'integer', minimum: 1, maximum: LIMITS.pathPoints.max } },
+  { key: 'panels', flags: '--panels', description: 'one panel per optimizer, sharing the axes', parse: flag, schema: { type: 'boolean' } },
+  { key: 'pathsOut', flags: '--paths-out <file.csv>', description: 'also write the paths as CSV: path,optimizer,lr,step,x0,x1,f,g0,g1', parse: csvFile, schema: { type: 'string', pattern: '\\.[cC][sS][vV]$' } },
 ];
 
 /**
@@ -241,4 +261,109 @@ export function optionSpec(key: string): OptionSpec | undefined {
 export function unknownKey(key: string, known: readonly string[]): string {
   const guess = nearest(key, known);
   return `unknown key; ${guess ? `did you mean "${guess}"? ` : ''}expected one of ${known.join(', ')}`;
+}
+
+// Descent paths: each parser reads a value from argv or a manifest into a typed value, or throws OptionValueError.
+
+const DESCENT_FORMAT = `optimizer[:lr][:key=value…], comma-separated (e.g. sgd:0.95,adam:0.3:beta1=0.8)`;
+
+/**
+ * `sgd:0.95,momentum:0.1` (argv), or in a manifest a list of such strings or of
+ * `{optimizer, lr, momentum, decayRate, beta1, beta2}`; left-out values take the
+ * book's defaults.
+ */
+export function descent(value: unknown): Optimizer[] {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
+  if (items.length === 0) throw new OptionValueError(DESCENT_FORMAT, value);
+  return items.map((item) => {
+    const shownItem = typeof item === 'string' ? `"${item.trim()}"` : (JSON.stringify(item) ?? String(item));
+    // Which item is wrong, unless it is the whole value.
+    const within = items.length > 1 ? ` in ${shownItem}` : '';
+    return settle(typeof item === 'string' ? choiceOfText(item.trim(), value, within) : choiceOfObject(item, value, within));
+  });
+}
+
+// `adam:0.3:beta1=0.8`: a name, then an optional learning rate, then key=value pairs.
+function choiceOfText(text: string, value: unknown, within: string): OptimizerChoice {
+  const [name, ...rest] = text.split(':');
+  const fields: Record<string, unknown> = { optimizer: name };
+  rest.forEach((part, i) => {
+    const eq = part.indexOf('=');
+    if (eq < 0 && i === 0) fields.lr = part;
+    else if (eq < 0) throw new OptionValueError(`${DESCENT_FORMAT}; "${part}"${within} is not key=value`, value);
+    else fields[part.slice(0, eq).trim()] = part.slice(eq + 1);
+  });
+  return choiceOfObject(fields, value, within);
+}
+
+// `{optimizer, lr, …}`: a known optimizer, its own keys only, each value in its domain.
+function choiceOfObject(item: unknown, value: unknown, within: string): OptimizerChoice {
+  const given = (typeof item === 'object' && item !== null && !Array.isArray(item) ? item : {}) as Record<string, unknown>;
+  // A settled optimizer (`{optimizer, lr, params}`, as a path record names it) reads as its flat form.
+  const { params, ...flat } = given;
+  const fields = typeof params === 'object' && params !== null ? { ...flat, ...params } : given;
+  const name = fields.optimizer;
+  if (typeof name !== 'string' || !(name in OPTIMIZERS)) {
+    const guess = typeof name === 'string' ? nearest(name, OPTIMIZER_NAMES) : undefined;
+    const what = typeof name === 'string' ? `"${name}"${within} is not one` : `the optimizer is missing${within}`;
+    throw new OptionValueError(`an optimizer of ${OPTIMIZER_NAMES.join(', ')}; ${what}${guess ? ` (did you mean "${guess}"?)` : ''}`, value);
+  }
+  const optimizer = name as OptimizerChoice['optimizer'];
+  const keys = ['lr', ...Object.keys(OPTIMIZERS[optimizer].params)];
+  const choice: OptimizerChoice = { optimizer };
+  for (const [key, raw] of Object.entries(fields)) {
+    if (key === 'optimizer') continue;
+    if (!keys.includes(key)) {
+      const guess = nearest(key, keys);
+      throw new OptionValueError(`keys of ${optimizer}: ${keys.join(', ')}; "${key}"${within} is not one${guess ? ` (did you mean "${guess}"?)` : ''}`, value);
+    }
+    const n = toNumber(raw);
+    if (key === 'lr' && !(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a learning rate greater than 0${within}`, value);
+    if (key !== 'lr' && !(Number.isFinite(n) && inDomain(n))) throw new OptionValueError(`${key} in [0, 1)${within}`, value);
+    choice[key as 'lr' | Hyperparameter] = n;
+  }
+  return choice;
+}
+
+/** `x0,x1` or `[x0, x1]`, or a list of them (a repeated --start): finite numbers. */
+export function starts(value: unknown): [number, number][] {
+  const pair = Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number');
+  const items = typeof value === 'string' || pair ? [value] : Array.isArray(value) && value.length > 0 ? value : [undefined];
+  // One start (a single --start arrives as a list of one) is shown as itself.
+  const single = items.length === 1;
+  const shownValue = single && Array.isArray(value) && !pair ? value[0] : value;
+  return items.map((item) => {
+    const parts = Array.isArray(item) ? item : typeof item === 'string' ? item.split(',') : [];
+    const [x0, x1] = parts.map(toNumber);
+    if (parts.length !== 2 || !Number.isFinite(x0) || !Number.isFinite(x1)) {
+      throw new OptionValueError(`x0,x1 with finite numbers (e.g. -3,4)${single ? '' : ` for each start; one is ${JSON.stringify(item) ?? 'missing'}`}`, shownValue);
+    }
+    return [x0, x1];
+  });
+}
+
+/** Updates per path: a whole number from 1 to the limit on path points. */
+function iterations(value: unknown): number {
+  const n = toNumber(value);
+  if (!(Number.isSafeInteger(n) && n > 0 && n <= LIMITS.pathPoints.max)) {
+    throw new OptionValueError(`an integer from 1 to ${LIMITS.pathPoints.max.toLocaleString('en-US')} (the limit on ${LIMITS.pathPoints.what})`, value);
+  }
+  return n;
+}
+
+/** A file name ending in .csv. */
+function csvFile(value: unknown): string {
+  if (typeof value !== 'string' || !/\.csv$/i.test(value)) throw new OptionValueError(`a file name ending in .csv`, value);
+  return value;
+}
+
+function descentSchema(): Record<string, unknown> {
+  const rate = { type: 'number', minimum: 0, exclusiveMaximum: 1 };
+  const object = {
+    type: 'object',
+    required: ['optimizer'],
+    additionalProperties: false,
+    properties: { optimizer: { enum: OPTIMIZER_NAMES }, lr: positiveSchema, ...Object.fromEntries(HYPERPARAMETERS.map((k) => [k, rate])) },
+  };
+  return { oneOf: [{ type: 'string' }, object, { type: 'array', minItems: 1, items: { oneOf: [{ type: 'string' }, object] } }] };
 }

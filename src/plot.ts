@@ -1,5 +1,6 @@
 import { compareGradients, type GradientError } from './core/check.js';
 import { criticalPoints, type CriticalPoint } from './core/critical.js';
+import type { DescentPath } from './core/descent.js';
 import type { Field } from './core/field.js';
 import { numericalGradient } from './core/gradient.js';
 import { stepProblem, type StepProblem } from './core/step-check.js';
@@ -7,6 +8,7 @@ import { axis } from './core/grid.js';
 import { InputError } from './errors.js';
 import { resolveFunction, type NamedFunction } from './functions/resolve.js';
 import { sampleGrid } from './parallel/sample.js';
+import { fitPaths, requestPaths, stopNotes } from './paths.js';
 import { quiverSpec, type Quiver } from './render/quiver.js';
 import type { PlotRequest } from './request.js';
 
@@ -23,6 +25,10 @@ export interface Plot {
   critical?: CriticalPoint[];
   /** Present when the difference step `h` is too small for the grid: the gradient is mostly rounding. */
   stepProblem?: StepProblem;
+  /** Present when the request asked for `descent`: every start × optimizer. */
+  paths?: DescentPath[];
+  /** One line per path that stopped early. */
+  pathNotes?: string[];
 }
 
 /**
@@ -32,22 +38,30 @@ export interface Plot {
 export async function plot(request: PlotRequest, { chart = true }: { chart?: boolean } = {}): Promise<Plot> {
   const named = await resolveFunction(request.fn);
   const { fn } = named;
-  const needsExact = request.method === 'analytic' || request.check;
-  if (needsExact && !fn.grad) {
-    const why = named.noExactGradient ?? 'this function has no exact gradient';
-    throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
-  }
+  checkExactGradient(request, named);
+  // Paths first: a default range grows to hold them.
+  const paths = request.descent.length ? requestPaths(fn, request) : undefined;
+  const pathNotes = paths && stopNotes(paths, request);
+  if (paths) request = fitPaths(request, paths);
   const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
   const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method });
   const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
   const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
-  const quiver = chart ? chartOf(request, named, field, critical) : undefined;
+  const quiver = chart ? chartOf(request, named, field, critical, paths) : undefined;
   const tooSmall = request.method === 'analytic' ? undefined : stepProblem([xs, ys], request.h, field);
-  return { request, function: named, field, quiver, check, critical, ...(tooSmall ? { stepProblem: tooSmall } : {}) };
+  return { request, function: named, field, quiver, check, critical, paths, pathNotes, ...(tooSmall ? { stepProblem: tooSmall } : {}) };
 }
 
-function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[]): Quiver {
+/** Throws InputError when the request needs the function's exact gradient (`analytic`, `check`) and it has none. */
+export function checkExactGradient(request: Pick<PlotRequest, 'method' | 'check'>, named: NamedFunction): void {
+  if ((request.method === 'analytic' || request.check) && !named.fn.grad) {
+    const why = named.noExactGradient ?? 'this function has no exact gradient';
+    throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
+  }
+}
+
+function chartOf(request: PlotRequest, named: NamedFunction, field: Field, critical?: CriticalPoint[], paths?: DescentPath[]): Quiver {
   return quiverSpec(field, {
     title: request.title ?? (request.fn.kind === 'function' ? 'f(x0, x1)' : `f(x0, x1) = ${named.formula}`),
     subtitle: named.name,
@@ -69,5 +83,7 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     fn: named.fn,
     critical,
     theme: request.theme,
+    paths,
+    panels: request.panels,
   });
 }

@@ -1,4 +1,6 @@
+import { descentBox } from './core/descent.js';
 import { DEFAULT_H, type Method } from './core/gradient.js';
+import type { Optimizer } from './core/optimizers.js';
 import { MAX_POINTS, axisLength } from './core/grid.js';
 import { checkChartSize } from './chart-size.js';
 import { InputError, type Door } from './errors.js';
@@ -11,11 +13,13 @@ import type { BackgroundKind } from './render/background.js';
 import type { LengthMode } from './render/length.js';
 import type { Theme } from './render/theme.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
+import { LIMITS } from './util/limits.js';
 import { nearest } from './util/nearest.js';
 
 export const DEFAULT_RANGE: Range = [-2, 2];
 export const DEFAULT_STEP = 0.25;
 export const DEFAULT_SCALE = 2;
+export const DEFAULT_ITERATIONS = 30;
 
 /** Which function to draw: a built-in, an expression, or (from the library) a JavaScript function. */
 export type FunctionRef =
@@ -64,6 +68,18 @@ export interface PlotRequest {
   /** Undefined for `f(x0, x1) = <formula>`. */
   title?: string;
   theme: Theme;
+  /** Optimizers whose descent paths are drawn, each from every start; empty for none. */
+  descent: Optimizer[];
+  /** Where the paths start (empty without descent). */
+  starts: [number, number][];
+  /** Updates per path. */
+  iterations: number;
+  /** One panel per optimizer. */
+  panels: boolean;
+  /** CSV file for the paths. */
+  pathsOut?: string;
+  /** Whether x0's and x1's ranges are defaults, which grow (same step) to hold the paths; given ranges are kept. */
+  autoRange: [boolean, boolean];
 }
 
 /** Options as a door gives them: each value typed (`[-1, 1]`) or in the command line's string form (`'-1,1'`). */
@@ -139,7 +155,46 @@ function resolveTyped(options: RequestOptions): PlotRequest {
     height: options.height,
     title: options.title,
     theme: options.theme ?? 'light',
+    ...resolvePaths(options, builtin?.start ?? expressionStart(xrange, yrange), xrange, yrange),
+    autoRange: [options.range === undefined && options.xrange === undefined, options.range === undefined && options.yrange === undefined],
   };
+}
+
+/** Where paths start on a function without a start of its own: a tenth of the way in from the top-left corner of the range. */
+export function expressionStart(xrange: Range, yrange: Range): [number, number] {
+  return [xrange[0] + 0.1 * (xrange[1] - xrange[0]), yrange[1] - 0.1 * (yrange[1] - yrange[0])];
+}
+
+// The paths' options; the ones that only shape paths need descent.
+function resolvePaths(options: PlotOptions, start: readonly [number, number], xrange: Range, yrange: Range): Pick<PlotRequest, 'descent' | 'starts' | 'iterations' | 'panels' | 'pathsOut'> {
+  const descent = options.descent ?? [];
+  if (descent.length === 0) {
+    const given = (['start', 'iterations', 'panels', 'pathsOut'] as const).find((k) => options[k] !== undefined && options[k] !== false);
+    if (given) throw new InputError(given, 'draws descent paths and needs --descent (e.g. --descent sgd:0.1)');
+    return { descent, starts: [], iterations: DEFAULT_ITERATIONS, panels: false };
+  }
+  const starts = options.start ?? [[start[0], start[1]]];
+  const [[xlo, xhi], [ylo, yhi]] = descentBox({ xrange, yrange });
+  const outside = starts.find(([x0, x1]) => !(x0 >= xlo && x0 <= xhi && x1 >= ylo && x1 <= yhi));
+  if (outside) {
+    throw new InputError(
+      'start',
+      `${outside.join(',')} lies outside the box [${xlo}, ${xhi}] × [${ylo}, ${yhi}] that paths stay in (10× the range around its centre); give a start inside it or a wider --range`,
+    );
+  }
+  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
+  const total = starts.length * descent.length * iterations;
+  if (total > LIMITS.pathPoints.max) {
+    throw new InputError(
+      'iterations',
+      `${iterations} for ${starts.length} start(s) × ${descent.length} optimizer(s) makes ${total.toLocaleString('en-US')} ${LIMITS.pathPoints.what}; ` +
+        `the limit is ${LIMITS.pathPoints.max.toLocaleString('en-US')}: use fewer iterations, starts or optimizers`,
+    );
+  }
+  if (options.pathsOut !== undefined && options.pathsOut === options.out) {
+    throw new InputError('pathsOut', `"${options.pathsOut}" is also --out; give the paths their own file`);
+  }
+  return { descent, starts, iterations, panels: options.panels ?? false, pathsOut: options.pathsOut };
 }
 
 function resolveFunction(options: RequestOptions): FunctionRef {

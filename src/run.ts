@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { isChart, produce } from './output/produce.js';
-import { writeAtomic, writeStdout } from './output/write.js';
+import { pathsCsvChunks } from './output/data.js';
+import { writeAtomic, writeStdout, type Chunks } from './output/write.js';
 import { plot, type Plot } from './plot.js';
 import type { PlotRequest } from './request.js';
 import { mark } from './util/timings.js';
@@ -24,15 +25,18 @@ export async function runRequest(request: PlotRequest, { stdout, signal }: { std
   const chunks = until(await produce(result, request.format), signal);
   mark('render');
   if (request.out === '-') await writeStdout(chunks, stdout);
-  else {
-    try {
-      await writeAtomic(request.out, chunks);
-    } catch (error) {
-      throw writeFailure(request.out, error as Error);
-    }
-  }
+  else await writeFile(request.out, chunks);
+  if (request.pathsOut && result.paths) await writeFile(request.pathsOut, pathsCsvChunks(result.paths));
   mark('write');
   return result;
+}
+
+async function writeFile(path: string, chunks: Chunks): Promise<void> {
+  try {
+    await writeAtomic(path, chunks);
+  } catch (error) {
+    throw writeFailure(path, error as Error);
+  }
 }
 
 // An empty chart is a failure, not a picture (a batch reports it with the chart's index).

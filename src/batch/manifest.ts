@@ -158,7 +158,8 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     const request = await resolveChart(at, merged, { own: ownKeys, fromDefaults, badDefaults: inherited.failed }, report);
     if (!request || first !== undefined) continue;
     notes.push(...notApplied(ownKeys, request, (key) => `${pathOf(at)}.${key}`));
-    charts.push({ index, name: relative(base, out).split(sep).join('/'), request: { ...request, out }, sharedScale });
+    const pathsOut = request.pathsOut === undefined ? {} : { pathsOut: resolve(base, request.pathsOut) };
+    charts.push({ index, name: relative(base, out).split(sep).join('/'), request: { ...request, out, ...pathsOut }, sharedScale });
   }
   // An option of the batch line is noted when it changes none of the charts.
   for (const key of commandLine.given) {

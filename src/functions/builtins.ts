@@ -13,6 +13,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: 'x0^2 + x1^2',
     range: [square, square],
     step: 0.25,
+    start: [-3, 4],
     dim: 2,
     f: (x) => x[0] * x[0] + x[1] * x[1],
     grad: (x, g) => {
@@ -27,6 +28,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: 'x0*x1',
     range: [square, square],
     step: 0.25,
+    start: [1.5, 1.25],
     dim: 2,
     f: (x) => x[0] * x[1],
     grad: (x, g) => {
@@ -41,6 +43,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: 'sin(x0*x1)',
     range: [square, square],
     step: 0.25,
+    start: [1, 1.5],
     dim: 2,
     f: (x) => Math.sin(x[0] * x[1]),
     grad: (x, g) => {
@@ -60,6 +63,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
       [-5, 5],
     ],
     step: 1,
+    start: [-7, 2],
     dim: 2,
     f: (x) => (x[0] * x[0]) / 20 + x[1] * x[1],
     grad: (x, g) => {
@@ -77,6 +81,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
       [-1, 3],
     ],
     step: 0.25,
+    start: [-1.2, 1],
     dim: 2,
     f: (x) => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2,
     grad: (x, g) => {
@@ -95,6 +100,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
       [-5, 5],
     ],
     step: 0.5,
+    start: [0, 0],
     dim: 2,
     f: (x) => (x[0] * x[0] + x[1] - 11) ** 2 + (x[0] + x[1] * x[1] - 7) ** 2,
     grad: (x, g) => {
@@ -114,6 +120,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
       [-10, 10],
     ],
     step: 1,
+    start: [-5, 5],
     dim: 2,
     f: (x) => (x[0] + 2 * x[1] - 7) ** 2 + (2 * x[0] + x[1] - 5) ** 2,
     grad: (x, g) => {
@@ -133,6 +140,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
       [-4.5, 4.5],
     ],
     step: 0.5,
+    start: [1, 1],
     dim: 2,
     f: (x) =>
       (1.5 - x[0] + x[0] * x[1]) ** 2 +
@@ -157,6 +165,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
       [-10, 10],
     ],
     step: 1,
+    start: [-8, 6],
     dim: 2,
     f: (x) => 0.26 * (x[0] * x[0] + x[1] * x[1]) - 0.48 * x[0] * x[1],
     grad: (x, g) => {
@@ -171,6 +180,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: '2*x0^2 - 1.05*x0^4 + x0^6/6 + x0*x1 + x1^2',
     range: [square, square],
     step: 0.25,
+    start: [1.8, -1.2],
     dim: 2,
     f: (x) => 2 * x[0] ** 2 - 1.05 * x[0] ** 4 + x[0] ** 6 / 6 + x[0] * x[1] + x[1] ** 2,
     grad: (x, g) => {
@@ -185,6 +195,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: '20 + x0^2 - 10*cos(2*pi*x0) + x1^2 - 10*cos(2*pi*x1)',
     range: [square, square],
     step: 0.125,
+    start: [1.2, -0.8],
     dim: 2,
     f: (x) => 20 + x[0] ** 2 - 10 * Math.cos(2 * PI * x[0]) + x[1] ** 2 - 10 * Math.cos(2 * PI * x[1]),
     grad: (x, g) => {
@@ -199,6 +210,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: 'x0^2 - x1^2',
     range: [square, square],
     step: 0.25,
+    start: [-1.5, 0.1],
     dim: 2,
     f: (x) => x[0] * x[0] - x[1] * x[1],
     grad: (x, g) => {
@@ -213,6 +225,7 @@ export const BUILTINS: readonly BuiltinFunction[] = [
     expr: 'x0^3 - 3*x0*x1^2',
     range: [square, square],
     step: 0.25,
+    start: [1.5, 0.5],
     dim: 2,
     f: (x) => x[0] ** 3 - 3 * x[0] * x[1] * x[1],
     grad: (x, g) => {

@@ -29,4 +29,6 @@ export interface BuiltinFunction extends ScalarFunction {
   readonly range: readonly [Range, Range];
   /** Grid spacing used when the user gives neither a step nor a range. */
   readonly step: number;
+  /** Where descent paths start when the user gives no start (the book's, for the book's functions). */
+  readonly start: readonly [number, number];
 }

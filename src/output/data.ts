@@ -1,4 +1,6 @@
+import type { DescentPath, StopReason } from '../core/descent.js';
 import type { Field } from '../core/field.js';
+import type { Hyperparameter, OptimizerName } from '../core/optimizers.js';
 
 const COLUMNS = 'x0,x1,f,g0,g1';
 const ROWS_PER_CHUNK = 4096;
@@ -53,4 +55,53 @@ export function* jsonChunks(field: Field, meta: Record<string, unknown>): Genera
     }
   }
   yield chunk + '  ]\n}\n';
+}
+
+/** One descent path as data (the JSON output's `paths`, the library's `descend`); not-finite numbers are null. */
+export interface PathRecord {
+  optimizer: OptimizerName;
+  lr: number;
+  /** The optimizer's other hyperparameters, defaults included. */
+  params: Partial<Record<Hyperparameter, number>>;
+  start: [number, number];
+  /** The start, then the point after each update. */
+  points: [number, number][];
+  /** f at each point. */
+  f: (number | null)[];
+  /** ∇f at each point (the true gradient). */
+  gradient: [number | null, number | null][];
+  /** Null when every update was made. */
+  stopped: StopReason | null;
+}
+
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** A path as plain data. */
+export function pathRecord(path: DescentPath): PathRecord {
+  const { optimizer, lr, params } = path.optimizer;
+  const rows = Array.from({ length: path.count }, (_, k) => k);
+  return {
+    optimizer,
+    lr,
+    params,
+    start: [path.start[0], path.start[1]],
+    points: rows.map((k) => [path.points[2 * k], path.points[2 * k + 1]]),
+    f: rows.map((k) => orNull(path.f[k])),
+    gradient: rows.map((k) => [orNull(path.gradient[2 * k]), orNull(path.gradient[2 * k + 1])]),
+    stopped: path.stopped,
+  };
+}
+
+const PATH_COLUMNS = 'path,optimizer,lr,step,x0,x1,f,g0,g1';
+
+/** The paths as CSV, `path,optimizer,lr,step,x0,x1,f,g0,g1`: `path` numbers the start × optimizer pairs from 1, `step` from 0 at the start. */
+export function* pathsCsvChunks(paths: readonly DescentPath[]): Generator<string> {
+  yield PATH_COLUMNS + '\n';
+  for (const [i, { optimizer, points: p, f, gradient: g, count }] of paths.entries()) {
+    let chunk = '';
+    for (let k = 0; k < count; k++) {
+      chunk += `${i + 1},${optimizer.optimizer},${optimizer.lr},${k},${cell(p[2 * k])},${cell(p[2 * k + 1])},${cell(f[k])},${cell(g[2 * k])},${cell(g[2 * k + 1])}\n`;
+    }
+    yield chunk;
+  }
 }

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CriticalPoint } from '../core/critical.js';
+import { pathsExtent, type DescentPath } from '../core/descent.js';
 import type { Field } from '../core/field.js';
 import { axisLength } from '../core/grid.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
@@ -9,6 +10,8 @@ import { arrowPaint } from './color.js';
 import { keyLayer } from './key.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
+import { panelSpec, PANEL_SIZE } from './panels.js';
+import { pathLabels, pathLayer } from './paths.js';
 import { PALETTES, themeConfig, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
 
@@ -52,6 +55,10 @@ export interface ChartOptions {
   critical?: CriticalPoint[];
   /** Default `light`. */
   theme?: Theme;
+  /** Descent paths to draw over the field; the axes widen to hold them. Default none. */
+  paths?: DescentPath[];
+  /** One panel per optimizer of `paths`, sharing the axes, each PANEL_SIZE pixels on its longer side unless sized. Default false. */
+  panels?: boolean;
 }
 
 /** The longer side of the plot area when neither width nor height is given, in pixels. */
@@ -88,12 +95,13 @@ export interface Quiver {
  * `maxArrows` points draws arrows on a sub-grid only; the background is
  * sampled on its own, finer grid either way.
  */
-export function quiverSpec(field: Field, options: ChartOptions): Quiver {
+export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
+  const options = withPaths(chartOptions);
   const { step, ascent = false, length = 'linear', theme = 'light', background = 'none', tooltip = true } = options;
   const tip = tooltip ? { tooltip: TOOLTIP } : {};
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
-  const { sub, rows } = arrowGrid(field, options);
+  const { sub, rows } = arrowGrid(field, chartOptions);
   const { laid, xdomain, ydomain, sx, sy } = fit(field, { cell: sub.stride * step, rows }, options);
   const { arrows, skipped } = laid;
   drawHeads(arrows, sx, sy);
@@ -128,6 +136,7 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
       encoding: { x: x('ax'), y: y('ay'), ...paint.head, ...tip },
     },
     options.critical && markerLayer(options.critical, palette.halo, x, y),
+    options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, palette.halo, tooltip, x, y), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
     options.key &&
       keyLayer({
         length,
@@ -152,8 +161,35 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
     config: themeConfig(theme),
     data: { values: arrows },
     layer: layers.filter(Boolean),
+    // Paths take their own colour scale beside the background's.
+    ...(options.paths?.length ? { resolve: { scale: { color: 'independent' } } } : {}),
   } as unknown as TopLevelSpec;
+  if (options.panels && options.paths?.length) {
+    const panels = panelsOf(options.paths, pathOptions(options.paths, palette.halo, tooltip, x, y));
+    return { spec: panelSpec(spec as unknown as Record<string, unknown>, arrows, layers.filter(Boolean) as Record<string, unknown>[], panels), arrows, skipped, subGrid: sub };
+  }
   return { spec, arrows, skipped, subGrid: sub };
+}
+
+// The ranges widened to hold every path point, and panels' own size: the rest of the chart needs no other change.
+function withPaths(options: ChartOptions): ChartOptions {
+  const extent = options.paths && pathsExtent(options.paths);
+  if (!extent) return options;
+  const union = (a: Range, b: Range): Range => [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+  const size = options.panels && !options.size ? PANEL_SIZE : options.size;
+  return { ...options, xrange: union(options.xrange, extent[0]), yrange: union(options.yrange, extent[1]), size };
+}
+
+function pathOptions(paths: DescentPath[], halo: string, tooltip: boolean, x: (field: string) => Record<string, unknown>, y: (field: string) => Record<string, unknown>) {
+  return { labels: pathLabels(paths), x, y, halo, tooltip, legend: false };
+}
+
+// One panel per optimizer label, with every path of that optimizer (all its starts); legends off, titles name them.
+function panelsOf(paths: DescentPath[], options: ReturnType<typeof pathOptions>) {
+  return options.labels.map((label) => {
+    const mine = paths.map((p, i) => [p, i + 1] as const).filter(([p]) => pathLabels([p])[0] === label);
+    return { title: label, layer: pathLayer(mine.map(([p]) => p), { ...options, numbers: mine.map(([, n]) => n) }) };
+  });
 }
 
 // The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.

@@ -21,6 +21,7 @@ export const LIMITS = {
   pixels: { max: 100_000_000, what: 'pixels in a PNG', why: 'the picture is held in memory, 4 bytes a pixel' },
   plotSide: { min: 40, max: 32_767, what: 'pixels per side of the plot area (--width, --height)', why: 'a smaller area has no room for an arrow' },
   arrows: { max: 100_000, what: 'arrows in a chart (--max-arrows)', why: 'each arrow is marks that Vega lays out and draws one by one' },
+  pathPoints: { max: 20_000, what: 'path updates (starts × optimizers × iterations)', why: 'every point of every path is drawn as a marker and kept with f and ∇f' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
