@@ -7,16 +7,17 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
-import { Interrupted } from './batch/interrupt.js';
-import type { CriticalPoint } from './core/critical.js';
+import { Interrupted, watchSignals } from './batch/interrupt.js';
+import { spread, type CriticalPoint } from './core/critical.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
-import { removeUnfinished } from './output/write.js';
+import { isTerminal } from './output/write.js';
 import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
+import { LIMITS } from './util/limits.js';
 import { mark, printTimings } from './util/timings.js';
 import { VERSION } from './version.js';
 
@@ -87,18 +88,17 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
   if (request.out === undefined && !request.check) {
     throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
   }
-  if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && process.stdout.isTTY) {
-    throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
+  if (request.out !== undefined && BINARY_FORMATS.includes(request.format!) && isTerminal(request.out)) {
+    const where = request.out === '-' ? 'stdout' : request.out;
+    throw new InputError('format', `${request.format} is binary and ${where} is a terminal; write to a file or pipe it`);
   }
-  // Ctrl-C or a cancelled job during a long export: the target is untouched (writes are atomic); remove the
-  // temporary file too, and exit 128 + the signal's number.
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      removeUnfinished();
-      process.exit(status);
-    });
+  // A signal stops the work where it is: the target is untouched, the temporary file removed (see watchSignals).
+  const signals = watchSignals();
+  try {
+    report(await runRequest(request, { signal: signals.signal }));
+  } finally {
+    signals.finish();
   }
-  report(await runRequest(request));
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
@@ -121,14 +121,20 @@ function report({ request, quiver, check, critical }: Plot): void {
       `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
     (request.out === undefined ? process.stdout : process.stderr).write(line);
   }
-  if (critical) process.stderr.write(listCritical(critical));
+  if (critical) process.stderr.write(listCritical(critical, request.format));
 }
 
-// One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).
-function listCritical(points: CriticalPoint[]): string {
+// One line per critical point, up to a limit; values within 1e-12 of zero print as 0 (Newton leaves such dust).
+function listCritical(points: CriticalPoint[], format: PlotRequest['format']): string {
   const n = (v: number) => (Math.abs(v) < 1e-12 ? '0' : String(+v.toPrecision(6)));
   const head = `gradplot: ${points.length} critical point${points.length === 1 ? '' : 's'} (∇f = 0)${points.length ? ':' : ''}\n`;
-  return head + points.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
+  const shown = points.slice(0, LIMITS.criticalListed.max);
+  const lines = shown.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
+  const more = points.length - shown.length;
+  if (more === 0) return head + lines;
+  const drawn = LIMITS.criticalDrawn.max < points.length && format !== undefined && format !== 'csv' && format !== 'json';
+  const marked = drawn ? `; the chart marks ${spread(points, LIMITS.criticalDrawn.max).length} of them, spread evenly` : '';
+  return head + lines + `  … and ${more} more (the JSON export, --format json, lists them all${marked})\n`;
 }
 
 // 2nd, 3rd, 11th, 41st.

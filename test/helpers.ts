@@ -40,3 +40,6 @@ export function readReference(name: string): number[][] {
   const lines = readFileSync(join(REFERENCE, `${name}.csv`), 'utf8').trim().split('\n');
   return lines.slice(1).map((line) => line.split(',').map(Number));
 }
+
+/** An expression that takes about a microsecond a point: 24 products of a sine and a cosine. */
+export const SLOW_EXPR = Array.from({ length: 24 }, (_, i) => `sin(x0*${i + 1}+x1)*cos(x1*${i + 1}-x0)`).join(' + ');

@@ -4,7 +4,9 @@
  *   charts ──shard──▶ this run's charts ──(shared scale: measure every chart)──▶
  *   up to date? ──no──▶ pool of worker threads ──▶ outputs + cache ──▶ summary
  */
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { removeTemporaries, removeUnfinished } from '../output/write.js';
 import { subGrid } from '../render/thin.js';
 import type { PlotRequest } from '../request.js';
 import { CACHE_FILE, OutputCache, requestKey } from './cache.js';
@@ -40,17 +42,29 @@ export interface BatchResult {
 /**
  * Renders the manifest's charts (or its shard of them) in parallel, skipping
  * those up to date, with progress on stderr. A failed chart does not stop the
- * others (unless `failFast`); SIGINT and SIGTERM stop starting charts and let
- * those in progress finish, so no output is left half-written.
+ * others (unless `failFast`). A first SIGINT, SIGTERM or SIGHUP stops starting
+ * charts and lets those in progress finish, so no output is left half-written;
+ * a second one stops them at once, removes their temporary files and exits.
  */
 export async function runBatch(manifest: Manifest, options: BatchOptions): Promise<BatchResult> {
   const start = performance.now();
   const mine = options.shard ? manifest.charts.filter((c) => inShard(c.name, options.shard!)) : manifest.charts;
   const progress = new Progress({ total: mine.length, stream: process.stderr, quiet: options.quiet });
-  const signals = watchSignals((name) => progress.note(`${name}: finishing the charts in progress and starting no more`));
   // With --fail-fast, one chart at a time per thread, so that none starts after a failure.
   const pool = new Pool(options.jobs, options.failFast ? 1 : 2);
   const cache = new OutputCache();
+  const signals = watchSignals(
+    (name) => progress.note(`${name}: finishing the charts in progress and starting no more (again to stop them at once)`),
+    async (interrupted) => {
+      progress.note(`${interrupted.signal} again: stopping the charts in progress`);
+      await pool.close();
+      await cache.save().catch(() => []);
+      for (const folder of outputFolders(mine)) removeTemporaries(folder);
+      removeUnfinished();
+      process.stderr.write(`gradplot: ${interrupted.message.replace(/;.*/, '')}; the charts in progress were stopped and their temporary files removed\n`);
+      process.exit(interrupted.status);
+    },
+  );
   const results = new Map<number, ChartResult>();
   const report: Report = (chart, outcome) => {
     const r = result(chart, outcome);
@@ -66,7 +80,7 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   } finally {
     await pool.close();
     for (const folder of await cache.save()) progress.note(`warning: cannot save ${relative(process.cwd(), folder) || '.'}/${CACHE_FILE}; its charts will render again next time`);
-    signals.stop();
+    signals.finish();
   }
   for (const chart of mine) {
     if (!results.has(chart.index)) results.set(chart.index, result(chart, { status: 'cancelled', seconds: null, error: null }));
@@ -118,6 +132,20 @@ async function render(charts: { chart: BatchChart; request: PlotRequest }[], { p
     },
     AbortSignal.any([signal, failed.signal]),
   );
+}
+
+// Every folder a chart may have a temporary file in: its out's, and its target's when the out is a link.
+function outputFolders(charts: readonly BatchChart[]): Set<string> {
+  const folders = new Set<string>();
+  for (const { request } of charts) {
+    folders.add(dirname(request.out!));
+    try {
+      folders.add(dirname(realpathSync(request.out!)));
+    } catch {
+      // Not written yet.
+    }
+  }
+  return folders;
 }
 
 function result(chart: BatchChart, outcome: Outcome): ChartResult {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { writeAtomic } from '../output/write.js';
+import { writeOutput } from '../output/write.js';
 import type { PlotRequest } from '../request.js';
 import { VERSION } from '../version.js';
 
@@ -67,7 +67,7 @@ export class OutputCache {
       try {
         const files = { ...(await readEntries(path)), ...entries };
         const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        await writeAtomic(path, [JSON.stringify({ files: sorted }, null, 2) + '\n']);
+        await writeOutput(path, [JSON.stringify({ files: sorted }, null, 2) + '\n']);
       } catch {
         failed.push(folder);
       }

@@ -15,6 +15,8 @@ export interface Limit {
 export const LIMITS = {
   points: { max: 10_000_000, what: 'grid points', why: 'f and ∇f of every point are held in memory (about 40 bytes a point)' },
   expressionLength: { max: 1000, what: 'characters in an expression', why: 'compile work grows with the expression' },
+  criticalDrawn: { max: 1000, what: 'critical points marked on a chart', why: 'more markers hide the arrows; the rest are spread out evenly, all of them are in the JSON export' },
+  criticalListed: { max: 20, what: 'critical points listed on stderr', why: 'a count and the first ones are readable; the JSON export has all of them' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

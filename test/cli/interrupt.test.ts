@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers.js';
 
-describe('Ctrl-C or a cancelled job during a long export', () => {
+const exited = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+describe('Ctrl-C, a closed terminal or a cancelled job during a long export', () => {
   it.each([
+    ['SIGHUP', 129],
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s exits %i, keeps the existing file, and leaves no temporary file', async (signal, exitStatus) => {
@@ -13,9 +16,9 @@ describe('Ctrl-C or a cancelled job during a long export', () => {
     writeFileSync(join(dir, 'big.csv'), 'previous export');
     const child = spawn(BIN, ['--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'], { cwd: dir });
     // Interrupt once the temporary file is being written.
-    for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 1200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
-    const status = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const status = exited(child);
     child.kill(signal);
     expect(await status).toBe(exitStatus);
     expect(readdirSync(dir)).toEqual(['big.csv']);
