@@ -5,10 +5,12 @@
  *   up to date? ──no──▶ pool of worker threads ──▶ outputs + cache ──▶ summary
  */
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, relative } from 'node:path';
 import { removeTemporaries, removeUnfinished } from '../output/write.js';
 import { subGrid } from '../render/thin.js';
 import type { PlotRequest } from '../request.js';
+import { LIMITS } from '../util/limits.js';
 import { CACHE_FILE, OutputCache, requestKey } from './cache.js';
 import { watchSignals, type Interrupted } from './interrupt.js';
 import type { BatchChart, Manifest } from './manifest.js';
@@ -21,7 +23,7 @@ import type { Task } from './perform.js';
 
 /** How to run a batch: `gradplot batch`'s flags. */
 export interface BatchOptions {
-  /** Worker threads. */
+  /** Threads drawing charts, the main thread included; at most the number of cores. */
   jobs: number;
   /** Render only this share of the charts. */
   shard?: Shard;
@@ -50,9 +52,12 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   const start = performance.now();
   const mine = options.shard ? manifest.charts.filter((c) => inShard(c.name, options.shard!)) : manifest.charts;
   const progress = new Progress({ total: mine.length, stream: process.stderr, quiet: options.quiet });
+  // More threads than cores only share the cores, each with its own copy of Vega and the field.
+  const jobs = Math.min(options.jobs, availableParallelism() * LIMITS.jobsPerCore.max);
+  if (jobs < options.jobs) progress.note(`note: --jobs ${options.jobs} lowered to ${jobs}, the number of cores`);
   // With --fail-fast, one chart at a time per thread, so that none starts after a failure.
-  const pool = new Pool(options.jobs, options.failFast ? 1 : 2);
-  const cache = new OutputCache();
+  const pool = new Pool(jobs, options.failFast ? 1 : 2);
+  const cache = new OutputCache((message) => progress.note(`warning: ${message}`));
   const signals = watchSignals(
     (name) => progress.note(`${name}: finishing the charts in progress and starting no more (again to stop them at once)`),
     async (interrupted) => {

@@ -18,6 +18,7 @@ import { failureLines } from './summary.js';
 interface BatchFlags {
   jobs?: number;
   outDir?: string;
+  allowOutside?: boolean;
   shard?: Shard;
   arrowScale?: string;
   force?: boolean;
@@ -33,6 +34,7 @@ export function batchCommand(): Command {
     .argument('<manifest>', 'a .yaml, .yml or .json file: `defaults` and a list of `charts`, each with an out path (see `gradplot schema`)')
     .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: the number of cores)', parseJobs)
     .option('--out-dir <dir>', 'folder the out paths are relative to (default: the manifest\'s folder)')
+    .option('--allow-outside', 'let out paths leave the output folder (absolute paths, ../, links that lead out)')
     .option('--shard <i/n>', 'render only share i of n, e.g. 2/4: a CI matrix of n jobs renders each chart once', parseShard);
   const arrowScale = OPTIONS.find((o) => o.key === ARROW_SCALE);
   if (arrowScale) {
@@ -46,7 +48,8 @@ export function batchCommand(): Command {
     .addHelpText(
       'after',
       `
-Out paths are relative to the manifest's folder (or --out-dir). A chart is up to date when its
+Out paths are relative to the manifest's folder (or --out-dir) and stay inside it, unless
+--allow-outside (or allowOutside: true in the manifest) lets them out. A chart is up to date when its
 output holds what the same request and gradplot version wrote (recorded in .gradplot-cache.json
 beside the outputs).
 
@@ -59,7 +62,7 @@ Examples:
       stopTimings();
       // Loaded here, so that drawing one chart never pays for YAML and the pool.
       const [{ loadManifest }, { runBatch }] = await Promise.all([import('./manifest.js'), import('./batch.js')]);
-      const manifest = await loadManifest(file, { outDir: flags.outDir, arrowScale: flags.arrowScale });
+      const manifest = await loadManifest(file, { outDir: flags.outDir, arrowScale: flags.arrowScale, allowOutside: flags.allowOutside });
       const { summary, interrupted } = await runBatch(manifest, {
         jobs: flags.jobs ?? availableParallelism(),
         shard: flags.shard,

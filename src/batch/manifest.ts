@@ -14,6 +14,7 @@ import { resolveFunction } from '../functions/resolve.js';
 import { OPTIONS, parseOptions, type PlotOptions } from '../options.js';
 import { resolveRequest, type PlotRequest } from '../request.js';
 import { nearest } from '../util/nearest.js';
+import { checkOut } from './out-path.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 
 /** Chart options a manifest does not take, with the reason given. */
@@ -48,6 +49,8 @@ export interface LoadOptions {
   outDir?: string;
   /** `--arrow-scale`, raw: it replaces every chart's own. */
   arrowScale?: string;
+  /** `--allow-outside`: out paths may leave the output folder. */
+  allowOutside?: boolean;
 }
 
 /** One problem in a manifest: where (`charts[3].range`), what, and its place in the file. */
@@ -77,6 +80,9 @@ export class ManifestError extends InputError {
 }
 
 type Segment = string | number;
+
+/** The keys of a manifest itself. */
+const TOP_LEVEL = ['defaults', 'charts', 'allowOutside'];
 
 /** Reads, checks and resolves a manifest; throws ManifestError listing every problem. */
 export async function loadManifest(file: string, options: LoadOptions = {}): Promise<Manifest> {
@@ -119,8 +125,12 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     return [];
   }
   for (const key of Object.keys(data)) {
-    if (key !== 'defaults' && key !== 'charts') report([key], unknownKey(key, ['defaults', 'charts']), { key: true });
+    if (!TOP_LEVEL.includes(key)) report([key], unknownKey(key, TOP_LEVEL), { key: true });
   }
+  if (data.allowOutside !== undefined && typeof data.allowOutside !== 'boolean') {
+    report(['allowOutside'], `expected true or false, got ${shown(data.allowOutside)}`);
+  }
+  const allowOutside = options.allowOutside === true || data.allowOutside === true;
   const defaults = data.defaults === undefined ? {} : data.defaults;
   if (!isRecord(defaults)) report(['defaults'], `expected a mapping of chart options, got ${shown(defaults)}`);
   const inherited = isRecord(defaults) ? checkOptions(['defaults'], defaults, false, report) : empty();
@@ -140,11 +150,14 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
       continue;
     }
     const own = checkOptions(at, raw, true, report);
-    const out = typeof own.options.out === 'string' ? resolve(base, own.options.out) : undefined;
-    const first = out === undefined ? undefined : outs.get(out);
+    const checked = typeof own.options.out === 'string' ? checkOut(own.options.out, base, allowOutside) : undefined;
+    if (checked && 'problem' in checked) report([...at, 'out'], checked.problem);
+    const target = checked && 'path' in checked ? checked : undefined;
+    const first = target === undefined ? undefined : outs.get(target.file);
     if (first !== undefined) report([...at, 'out'], `${JSON.stringify(raw.out)} is also the output of charts[${first}]; each chart needs its own file`);
-    else if (out !== undefined) outs.set(out, index);
-    if (!own.ok || out === undefined) continue;
+    else if (target !== undefined) outs.set(target.file, index);
+    if (!own.ok || target === undefined) continue;
+    const out = target.path;
     const ownKeys = Object.keys(raw);
     const fromDefaults = Object.keys(inherited.options).filter((k) => !ownKeys.includes(k) && !replaced(ownKeys, k));
     const merged = { ...pick(inherited.options, fromDefaults), ...own.options } as PlotOptions;

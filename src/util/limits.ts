@@ -17,6 +17,8 @@ export const LIMITS = {
   expressionLength: { max: 1000, what: 'characters in an expression', why: 'compile work grows with the expression' },
   criticalDrawn: { max: 1000, what: 'critical points marked on a chart', why: 'more markers hide the arrows; the rest are spread out evenly, all of them are in the JSON export' },
   criticalListed: { max: 20, what: 'critical points listed on stderr', why: 'a count and the first ones are readable; the JSON export has all of them' },
+  cacheBytes: { max: 16 * 1024 * 1024, what: 'bytes in a folder\'s .gradplot-cache.json', why: 'it is read whole; a larger one is ignored with a warning and written anew (about 80,000 outputs fit)' },
+  jobsPerCore: { max: 1, what: 'batch threads (--jobs) per core', why: 'more threads only share the cores, each holding its own chart in memory' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
