@@ -11,7 +11,7 @@ import type {
 } from 'mathjs';
 import { LIMITS } from '../util/limits.js';
 import { nearest } from '../util/nearest.js';
-import { differentiate } from './derivative.js';
+import { derivativeSize, differentiate } from './derivative.js';
 import { loadMathjs, type Mathjs } from './mathjs.js';
 import type { ScalarFunction } from './types.js';
 
@@ -60,7 +60,7 @@ export interface CompiledExpression extends ScalarFunction {
   readonly source: string;
   /** The parsed expression as mathjs writes it, with `x`, `y` written `x0`, `x1`. */
   readonly formula: string;
-  /** Exact gradient from symbolic differentiation; undefined if it could not be made. */
+  /** Exact gradient from symbolic differentiation, made on first use; undefined if it could not be made. */
   readonly grad?: (x: Float64Array, out: Float64Array) => void;
   /** Why `grad` is undefined (one line), else undefined. */
   readonly gradUnavailable?: string;
@@ -149,14 +149,29 @@ export async function compileExpression(source: string): Promise<CompiledExpress
   const m = await loadMathjs();
   const tree = resolveAliases(m, check(parse(m, source), source, tokens));
   const code = `return ${generate(tree)};`;
-  const { code: gradCode, ...grad } = gradient(m, tree);
+  // Built on first use: most charts use differences and never need it, and it may be much larger than f.
+  let exact: Gradient | undefined;
+  const derive = () => (exact ??= gradient(m, tree));
   return {
     dim: 2,
     source,
     formula: tree.toString(),
     f: compile<(x: Float64Array) => number>(['x'], code),
-    ...grad,
-    code: { f: code, grad: gradCode },
+    get grad() {
+      return derive().grad;
+    },
+    get gradUnavailable() {
+      return derive().gradUnavailable;
+    },
+    get gradFormula() {
+      return derive().gradFormula;
+    },
+    code: {
+      f: code,
+      get grad() {
+        return derive().code;
+      },
+    },
   };
 }
 
@@ -168,10 +183,15 @@ export function fromCode(code: ExpressionCode): Pick<CompiledExpression, 'f' | '
   };
 }
 
-function gradient(
-  m: Mathjs,
-  tree: MathNode,
-): Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> & { code?: string } {
+type Gradient = Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> & { code?: string };
+
+function gradient(m: Mathjs, tree: MathNode): Gradient {
+  const size = derivativeSize(tree);
+  const max = LIMITS.derivativeNodes.max;
+  if (size > max) {
+    const n = (v: number) => v.toLocaleString('en-US');
+    return { gradUnavailable: `its exact gradient would have about ${n(size)} nodes, more than the limit of ${n(max)}; use --method central` };
+  }
   try {
     const [d0, d1] = [differentiate(m, tree, 'x0'), differentiate(m, tree, 'x1')];
     const code = `out[0] = ${generate(d0)};\nout[1] = ${generate(d1)};`;

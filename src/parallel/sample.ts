@@ -60,7 +60,9 @@ export async function sampleGrid(
     dim: 2,
     chunks: new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)),
   };
-  const workers = Array.from({ length: threads - 1 }, () => inWorker({ ...work, source, options }));
+  // An expression's exact gradient is made on first use: sent only to the method that uses it.
+  const sent: FunctionSource = source.kind === 'code' && options.method !== 'analytic' ? { kind: 'code', code: { f: source.code.f } } : source;
+  const workers = Array.from({ length: threads - 1 }, () => inWorker({ ...work, source: sent, options }));
   try {
     await runSteps(computeSteps(fn, work, options), signal);
     // Every chunk is claimed: wait for those that workers are still computing (or for a worker's failure).

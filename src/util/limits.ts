@@ -15,6 +15,11 @@ export interface Limit {
 export const LIMITS = {
   points: { max: 10_000_000, what: 'grid points', why: 'f and ∇f of every point are held in memory (about 40 bytes a point)' },
   expressionLength: { max: 1000, what: 'characters in an expression', why: 'compile work grows with the expression' },
+  derivativeNodes: {
+    max: 10_000,
+    what: 'nodes in the exact gradient of an expression',
+    why: 'some expressions (x*x*…*x, x^x^…^x) have gradients that grow with the square of their length; beyond this, central differences are used',
+  },
   criticalDrawn: { max: 1000, what: 'critical points marked on a chart', why: 'more markers hide the arrows; the rest are spread out evenly, all of them are in the JSON export' },
   criticalListed: { max: 20, what: 'critical points listed on stderr', why: 'a count and the first ones are readable; the JSON export has all of them' },
   cacheBytes: { max: 16 * 1024 * 1024, what: 'bytes in a folder\'s .gradplot-cache.json', why: 'it is read whole; a larger one is ignored with a warning and written anew (about 80,000 outputs fit)' },
