@@ -146,6 +146,12 @@ export async function compileExpression(source: string): Promise<CompiledExpress
   }
   const tokens = tokenize(source);
   if (tokens.length === 0) throw new ExpressionError(source, 1, 'expression is empty');
+  // mathjs reads 0x1.8x0 as 1.5 and drops the rest: such numbers are refused, not half read.
+  const radix = tokens.find((t) => t.kind === 'number' && /^0[box]/i.test(t.text));
+  if (radix) {
+    const message = `hexadecimal, binary and octal numbers are not allowed at column ${radix.column}; write decimal numbers such as 1.5 or 2e-3`;
+    throw new ExpressionError(source, radix.column, message);
+  }
   const m = await loadMathjs();
   const tree = resolveAliases(m, check(parse(m, source), source, tokens));
   const code = `return ${generate(tree)};`;
@@ -219,8 +225,17 @@ function parse(m: Mathjs, source: string): MathNode {
     // mathjs parses by recursive descent: some 300 nested parentheses overflow the stack
     if (error instanceof RangeError) throw new ExpressionError(source, 1, 'expression is nested too deeply');
     const { message, char } = error as { message?: unknown; char?: unknown };
-    const column = typeof char === 'number' ? start + char : 1;
+    const at = typeof char === 'number' ? start + char - 1 : undefined;
+    const column = at === undefined ? 1 : columnAt(source, at);
     const text = String(message).replace(/ \(char \d+\)$/, '');
+    // mathjs points at the start of a number whose exponent has no digits: point after the exponent.
+    const exponent = /^Digit expected/.test(text) && /(?:\d+\.?\d*|\.\d+)e[+-]?/iy;
+    if (exponent && at !== undefined) {
+      exponent.lastIndex = at;
+      const match = exponent.exec(source);
+      const after = match && columnAt(source, match.index + match[0].length);
+      if (after) throw new ExpressionError(source, after, `digit expected after the exponent at column ${after}`);
+    }
     const unexpected = /^Syntax error in part "(.)/su.exec(text);
     const what = unexpected
       ? `unexpected character ${JSON.stringify(unexpected[1])}`
@@ -396,14 +411,14 @@ interface Token {
 }
 
 // mathjs's tokens, closely enough to place an error: space and comments are
-// skipped, and strings and numbers (0x1F, 1e5) are whole, so that no name is
+// skipped, names take mathjs's letters (with its mathematical alphanumerics, 𝑥), and strings and numbers (0x1F, 1e5) are whole, so that no name is
 // found inside them. Operators of two or three characters come before one.
 const TOKEN = new RegExp(
   [
     String.raw`(?<skip>[ \t\r\u00a0]+|#[^\n]*)`,
     String.raw`(?<string>"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?)`,
     String.raw`(?<number>0[box][\da-z]*(?:\.[\da-z]*)?|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)`,
-    String.raw`(?<name>[a-z_$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f][\w$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f]*)`,
+    String.raw`(?<name>(?:[a-z_$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f]|\ud835[\udc00-\udfff])(?:[\w$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f]|\ud835[\udc00-\udfff])*)`,
     String.raw`>>>|\?\.|\.[*/^]|\^\||\?\?|[=!<>]=|<<|>>|[^]`,
   ].join('|'),
   'iy',
@@ -415,7 +430,7 @@ function tokenize(source: string): Token[] {
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     const { skip, string, number, name } = match.groups!;
     if (skip) continue;
-    const column = match.index + 1;
+    const column = columnAt(source, match.index);
     // After a value, ' is the transpose operator, not the start of a string
     if (string?.startsWith("'") && endsValue(tokens.at(-1))) {
       tokens.push({ text: "'", column, kind: 'other' });
@@ -426,6 +441,16 @@ function tokenize(source: string): Token[] {
     tokens.push({ text: match[0], column, kind });
   }
   return tokens;
+}
+
+/** The 1-based column of the UTF-16 `index` in `source`, counting characters (𝑥 is one, not two). */
+function columnAt(source: string, index: number): number {
+  let column = 1;
+  for (let i = 0; i < index && i < source.length; i++) {
+    const unit = source.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || source.charCodeAt(i - 1) < 0xd800 || source.charCodeAt(i - 1) > 0xdbff) column++;
+  }
+  return column;
 }
 
 function endsValue(token: Token | undefined): boolean {
