@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted, watchSignals } from './batch/interrupt.js';
 import { spread, type CriticalPoint } from './core/critical.js';
+import { notFinite } from './core/field.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
@@ -102,7 +103,7 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical }: Plot): void {
+function report({ request, field, quiver, check, critical }: Plot): void {
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
@@ -110,6 +111,11 @@ function report({ request, quiver, check, critical }: Plot): void {
       `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +
         `--max-arrows ${request.maxArrows} sets the limit\n`,
     );
+  }
+  const missing = request.format === 'csv' || request.format === 'json' ? notFinite(field) : 0;
+  if (missing) {
+    const cells = request.format === 'json' ? 'null' : 'empty';
+    process.stderr.write(`gradplot: warning: f or ∇f is not finite at ${missing} of ${field.f.length} grid points; their cells are ${cells}\n`);
   }
   if (quiver?.skipped) {
     process.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
@@ -165,8 +171,8 @@ export async function main(argv: string[]): Promise<number> {
   mark('start+imports');
   // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    if (error.code !== 'EPIPE') process.stderr.write(`gradplot: cannot write to stdout: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : EXIT_FAILED);
   });
   try {
     await program().parseAsync(argv);

@@ -1,3 +1,4 @@
+import { notFinite } from './core/field.js';
 import { isChart, produce } from './output/produce.js';
 import { writeOutput, writeStdout } from './output/write.js';
 import { plot, type Plot } from './plot.js';
@@ -23,8 +24,13 @@ export async function runRequest(request: PlotRequest, { signal }: { signal?: Ab
   const chunks = await produce(result, request.format);
   signal?.throwIfAborted();
   mark('render');
-  if (request.out === '-') await writeStdout(chunks);
-  else {
+  if (request.out === '-') {
+    try {
+      await writeStdout(chunks);
+    } catch (error) {
+      throw new RunError(`cannot write to stdout: ${(error as Error).message}`, { cause: error });
+    }
+  } else {
     try {
       await writeOutput(request.out, chunks, { signal });
     } catch (error) {
@@ -38,9 +44,5 @@ export async function runRequest(request: PlotRequest, { signal }: { signal?: Ab
 
 // An empty chart is a failure, not a picture (a batch reports it with the chart's index).
 function anyFinite({ field }: Plot): boolean {
-  const g = field.gradient.data;
-  for (let i = 0; i < field.f.length; i++) {
-    if (Number.isFinite(field.f[i]) && Number.isFinite(g[2 * i]) && Number.isFinite(g[2 * i + 1])) return true;
-  }
-  return false;
+  return notFinite(field) < field.f.length;
 }

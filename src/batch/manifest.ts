@@ -96,7 +96,14 @@ export async function loadManifest(file: string, options: LoadOptions = {}): Pro
     problems.push({ path: pathOf(segments), detail, context, ...locate(doc, lines, segments, key) });
   };
   const base = resolve(options.outDir ?? dirname(file));
-  const charts = await checkManifest(doc.toJS(), base, options, report);
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The yaml reader refuses aliases that expand without bound (a "billion laughs" file).
+    throw new ManifestError(file, [{ path: '', detail: (error as Error).message }]);
+  }
+  const charts = await checkManifest(data, base, options, report);
   if (problems.length) throw new ManifestError(file, problems.sort(byPlace));
   return { file, base, charts };
 }
@@ -195,20 +202,20 @@ export const REPLACES: Readonly<Record<string, readonly string[]>> = {
 
 // Whether a chart giving `own` keys replaces the default `key`.
 function replaced(own: readonly string[], key: string): boolean {
-  return own.some((k) => REPLACES[k]?.includes(key));
+  return own.some((k) => Object.hasOwn(REPLACES, k) && REPLACES[k].includes(key));
 }
 
 // One mapping of options (the defaults, or a chart), each value through the command line's parser.
 function checkOptions(at: Segment[], raw: Record<string, unknown>, isChart: boolean, report: Report): Checked {
   const checked = empty();
-  const known = OPTIONS.map((o) => o.key as string).filter((k) => !(k in NOT_IN_MANIFEST) && (isChart || k !== 'out'));
+  const known = OPTIONS.map((o) => o.key as string).filter((k) => !Object.hasOwn(NOT_IN_MANIFEST, k) && (isChart || k !== 'out'));
   const values: Record<string, unknown> = {};
   const fail = (key: string, detail: string, isKey = false) => {
     checked.failed.add(key);
     report([...at, key], detail, { key: isKey });
   };
   for (const [key, value] of Object.entries(raw)) {
-    if (key in NOT_IN_MANIFEST) fail(key, NOT_IN_MANIFEST[key], true);
+    if (Object.hasOwn(NOT_IN_MANIFEST, key)) fail(key, NOT_IN_MANIFEST[key], true);
     else if (key === 'out' && !isChart) fail(key, 'not allowed in defaults; give each chart its own out', true);
     else if (!known.includes(key)) fail(key, unknownKey(key, known), true);
     else if (key === 'out' && value === '-') fail(key, '"-" (stdout) is not available in a batch; give a file path');

@@ -28,6 +28,9 @@ import type { ScalarFunction } from './types.js';
 /** Longest expression accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = LIMITS.expressionLength.max;
 
+/** Characters of an expression shown above the caret. */
+const POINTER_WIDTH = 100;
+
 /** A rejected expression: a one-line message and the column it is about. */
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
@@ -48,8 +51,12 @@ export class ExpressionError extends Error {
    */
   pointer(): string {
     // Tabs and line breaks would move the caret off its character
-    const line = this.expression.replace(/[\t\r\n]/g, ' ');
-    return `  ${line}\n  ${' '.repeat(this.column - 1)}^`;
+    const chars = Array.from(this.expression.replace(/[\t\r\n]/g, ' '));
+    // A long expression is shown around its column, not whole (it may be megabytes).
+    const from = Math.max(0, Math.min(this.column - 1 - POINTER_WIDTH / 2, chars.length - POINTER_WIDTH));
+    const to = Math.min(chars.length, from + POINTER_WIDTH);
+    const line = `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+    return `  ${line}\n  ${' '.repeat(this.column - 1 - from + (from > 0 ? 1 : 0))}^`;
   }
 }
 
