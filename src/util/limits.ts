@@ -18,7 +18,7 @@ export const LIMITS = {
   derivativeNodes: {
     max: 10_000,
     what: 'nodes in the exact gradient of an expression',
-    why: 'some expressions (x*x*…*x, x^x^…^x) have gradients that grow with the square of their length; beyond this, central differences are used',
+    why: 'some gradients (of `x*x*…*x`, `x^x^…^x`) grow with the square of the expression; beyond it there is none: --method analytic and --check are refused, --critical uses differences',
   },
   criticalDrawn: { max: 1000, what: 'critical points marked on a chart', why: 'more markers hide the arrows; the rest are spread out evenly, all of them are in the JSON export' },
   criticalListed: { max: 20, what: 'critical points listed on stderr', why: 'a count and the first ones are readable; the JSON export has all of them' },
