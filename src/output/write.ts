@@ -45,13 +45,15 @@ async function resolveTarget(path: string): Promise<Target> {
   const absolute = resolve(path);
   const stats = await stat(absolute).catch(missing);
   if (stats?.isDirectory()) throw new Error(`${path} is a folder`);
-  // This process's stdout (/dev/stdout) may be a socket, which cannot be opened by name.
-  if (stats && !stats.isFile() && isStdout(stats)) return { kind: 'stdout' };
+  const named = /^\/(dev|proc)\//.test(absolute);
+  // This process's stdout by name (/dev/stdout) is written as stdout: it may be a socket, which cannot be
+  // opened by name, or a file the shell opened for appending.
+  if (stats && (named || !stats.isFile()) && isStdout(stats)) return { kind: 'stdout' };
   if (stats && (stats.isBlockDevice() || stats.isSocket())) {
     throw new Error(`${path} is a ${stats.isSocket() ? 'socket' : 'block device'}; write to a file, a FIFO or a character device`);
   }
   // Links under /dev and /proc (/dev/stdout → /proc/self/fd/1) name open files, not places to make new ones.
-  if ((stats && !stats.isFile()) || /^\/(dev|proc)\//.test(absolute)) return { kind: 'special', path: absolute };
+  if ((stats && !stats.isFile()) || named) return { kind: 'special', path: absolute };
   if (stats) return { kind: 'regular', path: await realpath(absolute), mode: stats.mode & 0o7777 };
   return { kind: 'regular', path: await danglingTarget(absolute) };
 }

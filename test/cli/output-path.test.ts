@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, readdirSync, readlinkSync, symlinkSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, gradplot, tempDir } from '../helpers.js';
@@ -15,6 +15,17 @@ describe('-o naming something other than a regular file', () => {
     expect(lstatSync(join(dir, 'out')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'out'))).toBe('/dev/stdout');
     expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('-o /dev/stdout with stdout appending to a file appends, and /dev/stdout stays a link', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'log.csv'), 'before\n');
+    const r = spawnSync('sh', ['-c', `${BIN} --fn xy --step 1 --format csv -o /dev/stdout >> log.csv`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = readFileSync(join(dir, 'log.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['before', 'x0,x1,f,g0,g1']);
+    expect(lines).toHaveLength(27);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 
   it('a binary format into a terminal is refused as for -: exit 2, nothing written', () => {
