@@ -10,19 +10,21 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
-import { Interrupted } from './batch/interrupt.js';
-import type { CriticalPoint } from './core/critical.js';
+import { Interrupted, watchSignals } from './batch/interrupt.js';
+import { spread, type CriticalPoint } from './core/critical.js';
+import { notFinite } from './core/field.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
-import { processIo, SIGNAL_STATUS, type Io } from './io.js';
+import { processIo, type Io } from './io.js';
 import { notApplied } from './notes.js';
 import { OPTIONS } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
-import { removeUnfinished } from './output/write.js';
+import { isTerminal } from './output/write.js';
 import type { Plot } from './plot.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
 import { nearest } from './util/nearest.js';
+import { LIMITS } from './util/limits.js';
 import { mark, printTimings } from './util/timings.js';
 import { VERSION } from './version.js';
 
@@ -112,28 +114,23 @@ async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
   if (request.out === undefined && !request.check) {
     throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
   }
-  if (request.out === '-' && BINARY_FORMATS.includes(request.format!) && io.stdout.isTTY) {
-    throw new InputError('format', `${request.format} is binary and stdout is a terminal; write to a file or pipe it`);
+  const terminal = request.out === '-' ? io.stdout.isTTY : request.out !== undefined && isTerminal(request.out);
+  if (terminal && BINARY_FORMATS.includes(request.format!)) {
+    const where = request.out === '-' ? 'stdout' : request.out;
+    throw new InputError('format', `${request.format} is binary and ${where} is a terminal; write to a file or pipe it`);
   }
   for (const note of notApplied(Object.keys(raw).filter((k) => raw[k] !== undefined), request)) io.stderr.write(`gradplot: note: ${note}\n`);
-  // Ctrl-C or a cancelled job: the target is untouched (writes are atomic); the temporary file goes too.
-  const stopped = new Promise<never>((_, reject) => {
-    const stop = () => {
-      removeUnfinished();
-      const name = String(io.signal.reason);
-      reject(new Interrupted(name as NodeJS.Signals, SIGNAL_STATUS[name] ?? 130, 'nothing was written'));
-    };
-    if (io.signal.aborted) stop();
-    else io.signal.addEventListener('abort', stop, { once: true });
-  });
-  const work = runRequest(request, { stdout: io.stdout, signal: io.signal });
-  // Once stopped, the work's own end (an aborted write) is of no interest.
-  work.catch(() => {});
-  report(await Promise.race([work, stopped]), io);
+  // A signal stops the work where it is: the target is untouched, the temporary file removed (see watchSignals).
+  const signals = watchSignals(undefined, undefined, io.signal);
+  try {
+    report(await runRequest(request, { stdout: io.stdout, signal: signals.signal }), io);
+  } finally {
+    signals.finish();
+  }
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
+function report({ request, field, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
   if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
@@ -142,6 +139,11 @@ function report({ request, quiver, check, critical, stepProblem, pathNotes }: Pl
       `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +
         `--max-arrows ${request.maxArrows} sets the limit\n`,
     );
+  }
+  const missing = request.format === 'csv' || request.format === 'json' ? notFinite(field) : 0;
+  if (missing) {
+    const cells = request.format === 'json' ? 'null' : 'empty';
+    io.stderr.write(`gradplot: warning: f or ∇f is not finite at ${missing} of ${field.f.length} grid points; their cells are ${cells}\n`);
   }
   if (quiver?.skipped) {
     io.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
@@ -153,7 +155,7 @@ function report({ request, quiver, check, critical, stepProblem, pathNotes }: Pl
       `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
     (request.out === undefined ? io.stdout : io.stderr).write(line);
   }
-  if (critical) io.stderr.write(listCritical(critical));
+  if (critical) io.stderr.write(listCritical(critical, request.format));
   for (const note of pathNotes ?? []) io.stderr.write(`gradplot: note: ${note}\n`);
 }
 
@@ -165,11 +167,17 @@ function tooSmallStep(h: number, problem: NonNullable<Plot['stepProblem']>): str
   return `--h ${h} is too small for this grid: ${why}; the gradient is mostly rounding (--check compares it with the exact one): use a larger --h, such as 1e-4`;
 }
 
-// One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).
-function listCritical(points: CriticalPoint[]): string {
+// One line per critical point, up to a limit; values within 1e-12 of zero print as 0 (Newton leaves such dust).
+function listCritical(points: CriticalPoint[], format: PlotRequest['format']): string {
   const n = (v: number) => (Math.abs(v) < 1e-12 ? '0' : String(+v.toPrecision(6)));
   const head = `gradplot: ${points.length} critical point${points.length === 1 ? '' : 's'} (∇f = 0)${points.length ? ':' : ''}\n`;
-  return head + points.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
+  const shown = points.slice(0, LIMITS.criticalListed.max);
+  const lines = shown.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
+  const more = points.length - shown.length;
+  if (more === 0) return head + lines;
+  const drawn = LIMITS.criticalDrawn.max < points.length && format !== undefined && format !== 'csv' && format !== 'json';
+  const marked = drawn ? `; the chart marks ${spread(points, LIMITS.criticalDrawn.max).length} of them, spread evenly` : '';
+  return head + lines + `  … and ${more} more (the JSON export, --format json, lists them all${marked})\n`;
 }
 
 // 2nd, 3rd, 11th, 41st.
@@ -200,9 +208,7 @@ function listing(): string {
  * outside world is `io` (the process's own by default), so that it also runs inside a test.
  */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const status = await run(argv, io);
-  if (io.signal.aborted) io.exitNow?.(status);
-  return status;
+  return run(argv, io);
 }
 
 async function run(argv: string[], io: Io): Promise<number> {

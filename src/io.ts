@@ -11,20 +11,19 @@ export interface Io {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable;
   env: Readonly<Record<string, string | undefined>>;
-  /** Aborted, with the signal's name as its reason, when the run is to stop (Ctrl-C, a cancelled job). */
-  signal: AbortSignal;
-  /** Ends the process at once after an interrupted run, so that work still in progress does not hold it. */
-  exitNow?: (status: number) => void;
+  /**
+   * Aborted, with a signal's name as its reason, to stop the run as that signal would: for a run
+   * inside another program. The process's own signals are caught where work runs (watchSignals).
+   */
+  signal?: AbortSignal;
 }
 
-/** The process's own streams, environment and signals (SIGINT, SIGTERM, SIGHUP). */
+/** The process's own streams and environment. */
 export function processIo(): Io {
-  const controller = new AbortController();
-  for (const name of Object.keys(SIGNAL_STATUS)) process.on(name, () => controller.abort(name));
-  // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly.
+  // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly; another failure is one line.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    if (error.code !== 'EPIPE') process.stderr.write(`gradplot: cannot write to stdout: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
   });
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal, exitNow: (status) => process.exit(status) };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }

@@ -1,5 +1,5 @@
 import { compareGradients, type GradientError } from './core/check.js';
-import { criticalPoints, type CriticalPoint } from './core/critical.js';
+import { criticalSteps, spread, type CriticalPoint } from './core/critical.js';
 import type { DescentPath } from './core/descent.js';
 import type { Field } from './core/field.js';
 import { numericalGradient } from './core/gradient.js';
@@ -11,6 +11,8 @@ import { sampleGrid } from './parallel/sample.js';
 import { fitPaths, requestPaths, stopNotes } from './paths.js';
 import { quiverSpec, type Quiver } from './render/quiver.js';
 import type { PlotRequest } from './request.js';
+import { LIMITS } from './util/limits.js';
+import { runSteps } from './util/steps.js';
 
 /** Everything one request computes: the function, its field, the chart, and the check. */
 export interface Plot {
@@ -33,9 +35,10 @@ export interface Plot {
 
 /**
  * Runs the pure part of the pipeline for one request:
- * function → meshgrid → gradient → quiver spec. Writes nothing.
+ * function → meshgrid → gradient → quiver spec. Writes nothing. Once
+ * `signal` is aborted, the work stops promptly with its reason.
  */
-export async function plot(request: PlotRequest, { chart = true }: { chart?: boolean } = {}): Promise<Plot> {
+export async function plot(request: PlotRequest, { chart = true, signal }: { chart?: boolean; signal?: AbortSignal } = {}): Promise<Plot> {
   const named = await resolveFunction(request.fn);
   const { fn } = named;
   checkExactGradient(request, named);
@@ -44,10 +47,11 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
   const pathNotes = paths && stopNotes(paths, request);
   if (paths) request = fitPaths(request, paths);
   const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
-  const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method });
+  signal?.throwIfAborted();
+  const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method, signal });
   const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
-  const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
+  const critical = request.critical ? await runSteps(criticalSteps(fn, xs, ys, field.gradient, { h: request.h }), signal) : undefined;
   const quiver = chart ? chartOf(request, named, field, critical, paths) : undefined;
   const tooSmall = request.method === 'analytic' ? undefined : stepProblem([xs, ys], request.h, field);
   return { request, function: named, field, quiver, check, critical, paths, pathNotes, ...(tooSmall ? { stepProblem: tooSmall } : {}) };
@@ -81,7 +85,7 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     color: request.color,
     background: request.background,
     fn: named.fn,
-    critical,
+    critical: critical && spread(critical, LIMITS.criticalDrawn.max),
     theme: request.theme,
     paths,
     panels: request.panels,

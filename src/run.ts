@@ -1,8 +1,9 @@
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
-import { isChart, produce } from './output/produce.js';
+import { notFinite } from './core/field.js';
 import { pathsCsvChunks } from './output/data.js';
-import { writeAtomic, writeStdout, type Chunks } from './output/write.js';
+import { isChart, produce } from './output/produce.js';
+import { writeOutput, writeStdout, type Chunks } from './output/write.js';
 import { plot, type Plot } from './plot.js';
 import type { PlotRequest } from './request.js';
 import { mark } from './util/timings.js';
@@ -12,11 +13,12 @@ export class RunError extends Error {}
 
 /**
  * Runs one checked request end to end: computes the field (and the chart when
- * the format is one), then writes the output atomically, or to stdout for `-`.
+ * the format is one), then writes the output (see writeOutput), or to stdout for `-`.
+ * Once `signal` is aborted the work stops with its reason, and nothing is written.
  * Resolves to the plot so callers can report warnings and the check.
  */
 export async function runRequest(request: PlotRequest, { stdout, signal }: { stdout?: Writable; signal?: AbortSignal } = {}): Promise<Plot> {
-  const result = await plot(request, { chart: request.format !== undefined && isChart(request.format) });
+  const result = await plot(request, { chart: request.format !== undefined && isChart(request.format), signal });
   mark('compute');
   if (request.out === undefined || request.format === undefined) return result;
   if (isChart(request.format) && !anyFinite(result)) {
@@ -24,28 +26,30 @@ export async function runRequest(request: PlotRequest, { stdout, signal }: { std
   }
   const chunks = until(await produce(result, request.format), signal);
   mark('render');
-  if (request.out === '-') await writeStdout(chunks, stdout);
-  else await writeFile(request.out, chunks);
-  if (request.pathsOut && result.paths) await writeFile(request.pathsOut, pathsCsvChunks(result.paths));
+  if (request.out === '-') {
+    try {
+      await writeStdout(chunks, stdout);
+    } catch (error) {
+      throw new RunError(`cannot write to stdout: ${(error as Error).message}`, { cause: error });
+    }
+  } else await writeFile(request.out, chunks, signal);
+  if (request.pathsOut && result.paths) await writeFile(request.pathsOut, pathsCsvChunks(result.paths), signal);
   mark('write');
   return result;
 }
 
-async function writeFile(path: string, chunks: Chunks): Promise<void> {
+async function writeFile(path: string, chunks: Chunks, signal?: AbortSignal): Promise<void> {
   try {
-    await writeAtomic(path, chunks);
+    await writeOutput(path, chunks, { signal });
   } catch (error) {
+    if (signal?.aborted) throw signal.reason;
     throw writeFailure(path, error as Error);
   }
 }
 
 // An empty chart is a failure, not a picture (a batch reports it with the chart's index).
 function anyFinite({ field }: Plot): boolean {
-  const g = field.gradient.data;
-  for (let i = 0; i < field.f.length; i++) {
-    if (Number.isFinite(field.f[i]) && Number.isFinite(g[2 * i]) && Number.isFinite(g[2 * i + 1])) return true;
-  }
-  return false;
+  return notFinite(field) < field.f.length;
 }
 
 /** A file that could not be written, said in the user's terms: the temporary file's name means nothing to them. */

@@ -4,9 +4,13 @@
  *   charts ──shard──▶ this run's charts ──(shared scale: measure every chart)──▶
  *   up to date? ──no──▶ pool of worker threads ──▶ outputs + cache ──▶ summary
  */
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, relative } from 'node:path';
+import { removeTemporaries, removeUnfinished } from '../output/write.js';
 import { subGrid } from '../render/thin.js';
 import type { PlotRequest } from '../request.js';
+import { LIMITS } from '../util/limits.js';
 import { CACHE_FILE, OutputCache, requestKey } from './cache.js';
 import { watchSignals, type Interrupted } from './interrupt.js';
 import type { BatchChart, Manifest } from './manifest.js';
@@ -19,7 +23,7 @@ import type { Task } from './perform.js';
 
 /** How to run a batch: `gradplot batch`'s flags. */
 export interface BatchOptions {
-  /** Worker threads. */
+  /** Threads drawing charts, the main thread included; at most the number of cores. */
   jobs: number;
   /** Render only this share of the charts. */
   shard?: Shard;
@@ -46,17 +50,33 @@ export interface BatchResult {
 /**
  * Renders the manifest's charts (or its shard of them) in parallel, skipping
  * those up to date, with progress on stderr. A failed chart does not stop the
- * others (unless `failFast`); SIGINT and SIGTERM stop starting charts and let
- * those in progress finish, so no output is left half-written.
+ * others (unless `failFast`). A first SIGINT, SIGTERM or SIGHUP stops starting
+ * charts and lets those in progress finish, so no output is left half-written;
+ * a second one stops them at once, removes their temporary files and exits.
  */
 export async function runBatch(manifest: Manifest, options: BatchOptions): Promise<BatchResult> {
   const start = performance.now();
   const mine = options.shard ? manifest.charts.filter((c) => inShard(c.name, options.shard!)) : manifest.charts;
   const progress = new Progress({ total: mine.length, stream: options.stderr ?? process.stderr, env: options.env, quiet: options.quiet });
-  const signals = watchSignals((name) => progress.note(`${name}: finishing the charts in progress and starting no more`), options.signal);
+  // More threads than cores only share the cores, each with its own copy of Vega and the field.
+  const jobs = Math.min(options.jobs, availableParallelism() * LIMITS.jobsPerCore.max);
+  if (jobs < options.jobs) progress.note(`note: --jobs ${options.jobs} lowered to ${jobs}, the number of cores`);
   // With --fail-fast, one chart at a time per thread, so that none starts after a failure.
-  const pool = new Pool(options.jobs, options.failFast ? 1 : 2);
-  const cache = new OutputCache();
+  const pool = new Pool(jobs, options.failFast ? 1 : 2);
+  const cache = new OutputCache((message) => progress.note(`warning: ${message}`));
+  const signals = watchSignals(
+    (name) => progress.note(`${name}: finishing the charts in progress and starting no more (again to stop them at once)`),
+    async (interrupted) => {
+      progress.note(`${interrupted.signal} again: stopping the charts in progress`);
+      await pool.close();
+      await cache.save().catch(() => []);
+      for (const folder of outputFolders(mine)) removeTemporaries(folder);
+      removeUnfinished();
+      (options.stderr ?? process.stderr).write(`gradplot: ${interrupted.message.replace(/;.*/, '')}; the charts in progress were stopped and their temporary files removed\n`);
+      process.exit(interrupted.status);
+    },
+    options.signal,
+  );
   const results = new Map<number, ChartResult>();
   const report: Report = (chart, outcome) => {
     const r = result(chart, outcome);
@@ -72,7 +92,7 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   } finally {
     await pool.close();
     for (const folder of await cache.save()) progress.note(`warning: cannot save ${relative(process.cwd(), folder) || '.'}/${CACHE_FILE}; its charts will render again next time`);
-    signals.stop();
+    signals.finish();
   }
   for (const chart of mine) {
     if (!results.has(chart.index)) results.set(chart.index, result(chart, { status: 'cancelled', seconds: null, error: null }));
@@ -124,6 +144,20 @@ async function render(charts: { chart: BatchChart; request: PlotRequest }[], { p
     },
     AbortSignal.any([signal, failed.signal]),
   );
+}
+
+// Every folder a chart may have a temporary file in: its out's, and its target's when the out is a link.
+function outputFolders(charts: readonly BatchChart[]): Set<string> {
+  const folders = new Set<string>();
+  for (const { request } of charts) {
+    folders.add(dirname(request.out!));
+    try {
+      folders.add(dirname(realpathSync(request.out!)));
+    } catch {
+      // Not written yet.
+    }
+  }
+  return folders;
 }
 
 function result(chart: BatchChart, outcome: Outcome): ChartResult {

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
 import { OPTIONS } from '../options.js';
-import { writeAtomic } from '../output/write.js';
+import { writeOutput } from '../output/write.js';
 import { RunError, writeFailure } from '../run.js';
 import { stopTimings } from '../util/timings.js';
 import { parseShard, type Shard } from './shard.js';
@@ -20,6 +20,7 @@ import { failureLines } from './summary.js';
 interface BatchFlags {
   jobs?: number;
   outDir?: string;
+  allowOutside?: boolean;
   shard?: Shard;
   force?: boolean;
   failFast?: boolean;
@@ -30,7 +31,7 @@ interface BatchFlags {
 
 /** Chart options that are not taken on the batch line: each chart has its own out (and so format); --check is for one chart. */
 const NOT_ON_BATCH_LINE = ['out', 'format', 'check'];
-const OWN_FLAGS = ['jobs', 'outDir', 'shard', 'force', 'failFast', 'quiet', 'json', 'debug'];
+const OWN_FLAGS = ['jobs', 'outDir', 'allowOutside', 'shard', 'force', 'failFast', 'quiet', 'json', 'debug'];
 
 /** The `batch` subcommand: many charts from one manifest. */
 export function batchCommand(io: Io): Command {
@@ -39,6 +40,7 @@ export function batchCommand(io: Io): Command {
     .argument('<manifest>', 'a .yaml, .yml or .json file: `defaults` and a list of `charts`, each with an out path (see `gradplot schema`)')
     .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: the number of cores)', parseJobs)
     .option('--out-dir <dir>', 'folder the out paths are relative to (default: the manifest\'s folder)')
+    .option('--allow-outside', 'let out paths leave the output folder (absolute paths, ../, links that lead out)')
     .option('--shard <i/n>', 'render only share i of n, e.g. 2/4: a CI matrix of n jobs renders each chart once', parseShard);
   cmd
     .option('--force', 'render every chart, also those up to date')
@@ -55,7 +57,8 @@ export function batchCommand(io: Io): Command {
     .addHelpText(
       'after',
       `
-Out paths are relative to the manifest's folder (or --out-dir). A chart option given here
+Out paths are relative to the manifest's folder (or --out-dir) and stay inside it, unless
+--allow-outside (or allowOutside: true in the manifest) lets them out. A chart option given here
 applies to every chart, above the manifest's defaults and each chart's own value. A chart is
 up to date when its output holds what the same request (with these options) and gradplot
 version wrote (recorded in .gradplot-cache.json beside the outputs), so a changed option
@@ -72,7 +75,7 @@ Examples:
       // Loaded here, so that drawing one chart never pays for YAML and the pool.
       const [{ loadManifest }, { runBatch }] = await Promise.all([import('./manifest.js'), import('./batch.js')]);
       const chartOptions = Object.fromEntries(Object.entries(flags).filter(([k]) => !OWN_FLAGS.includes(k)));
-      const manifest = await loadManifest(file, { outDir: flags.outDir, chartOptions });
+      const manifest = await loadManifest(file, { outDir: flags.outDir, chartOptions, allowOutside: flags.allowOutside });
       for (const note of manifest.notes) io.stderr.write(`gradplot: note: ${note}\n`);
       const { summary, interrupted } = await runBatch(manifest, {
         jobs: flags.jobs ?? availableParallelism(),
@@ -102,7 +105,7 @@ export function schemaCommand(io: Io): Command {
       const text = JSON.stringify(manifestSchema(), null, 2) + '\n';
       if (out === undefined || out === '-') io.stdout.write(text);
       else {
-        await writeAtomic(out, [text]).catch((error: Error) => {
+        await writeOutput(out, [text]).catch((error: Error) => {
           throw writeFailure(out, error);
         });
       }

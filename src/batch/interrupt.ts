@@ -1,6 +1,7 @@
+import { removeUnfinished } from '../output/write.js';
 import { RunError } from '../run.js';
 
-/** A batch stopped by a signal; the CLI exits with `status` (128 + the signal's number, 130 for SIGINT). */
+/** Work stopped by a signal; the CLI exits with `status` (128 + the signal's number: 129 SIGHUP, 130 SIGINT, 143 SIGTERM). */
 export class Interrupted extends RunError {
   constructor(
     readonly signal: NodeJS.Signals,
@@ -11,33 +12,64 @@ export class Interrupted extends RunError {
   }
 }
 
-const STATUS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+const STATUS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/** What happens on a second signal, after the work was asked to stop. */
+export type OnSecondSignal = (interrupted: Interrupted) => void | Promise<void>;
 
 /**
- * Catches SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) while a batch runs:
- * the first one aborts `signal`, so no further chart starts while the ones in
- * progress finish their atomic writes. `stop()` removes the handlers.
+ * Catches SIGHUP (a closed terminal), SIGINT (Ctrl-C) and SIGTERM (a cancelled
+ * CI job) while work runs: the first one aborts `signal` with an Interrupted
+ * as its reason, and the work stops as it decides (a chart at once, a batch
+ * after the charts in progress); a second one calls `onSecond`, which by
+ * default removes this thread's temporary files and exits at once.
+ * `stopBy` aborted does what a signal does (its reason names the signal).
+ * `stop()` removes the handlers; `finish()` too, and signals that come
+ * later are ignored while the process ends with the work's own status.
  */
-export function watchSignals(onSignal: (signal: NodeJS.Signals) => void, stop?: AbortSignal): { signal: AbortSignal; received: () => Interrupted | undefined; stop: () => void } {
+export function watchSignals(
+  onSignal: (signal: NodeJS.Signals) => void = () => {},
+  onSecond: OnSecondSignal = exitNow,
+  stopBy?: AbortSignal,
+): { signal: AbortSignal; received: () => Interrupted | undefined; stop: () => void; finish: () => void } {
   const controller = new AbortController();
   let received: Interrupted | undefined;
   const handle = (name: NodeJS.Signals) => {
-    if (received) return;
+    if (received) {
+      void onSecond(received);
+      return;
+    }
     received = new Interrupted(name, STATUS[name]!);
-    controller.abort();
+    controller.abort(received);
     onSignal(name);
   };
   const names = Object.keys(STATUS) as NodeJS.Signals[];
   for (const name of names) process.on(name, handle);
   // A run inside a test (or a caller of its own) stops through its AbortSignal, whose reason names the signal.
-  const onAbort = () => handle((STATUS[String(stop!.reason) as NodeJS.Signals] ? stop!.reason : 'SIGINT') as NodeJS.Signals);
-  stop?.addEventListener('abort', onAbort, { once: true });
+  const onAbort = () => handle((STATUS[String(stopBy!.reason) as NodeJS.Signals] ? stopBy!.reason : 'SIGINT') as NodeJS.Signals);
+  stopBy?.addEventListener('abort', onAbort, { once: true });
+  const stop = () => {
+    names.forEach((name) => process.off(name, handle));
+    stopBy?.removeEventListener('abort', onAbort);
+  };
   return {
     signal: controller.signal,
     received: () => received,
-    stop: () => {
-      names.forEach((name) => process.off(name, handle));
-      stop?.removeEventListener('abort', onAbort);
+    stop,
+    finish: () => {
+      // A signal between the end of the work and the end of the process must not make a done run look failed;
+      // a run inside another program (stopped through `stopBy`) leaves that program's signals alone.
+      if (!stopBy) for (const name of names) if (!process.listeners(name).includes(ignore)) process.on(name, ignore);
+      stop();
     },
   };
+}
+
+function ignore(): void {}
+
+/** Ends the process with the first signal's status, its temporary files removed. */
+export function exitNow(interrupted: Interrupted): never {
+  removeUnfinished();
+  process.stderr.write(`gradplot: ${interrupted.signal} again: stopping at once\n`);
+  process.exit(interrupted.status);
 }

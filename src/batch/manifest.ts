@@ -14,6 +14,7 @@ import { resolveFunction } from '../functions/resolve.js';
 import { OPTIONS, parseOptions, unknownKey, type PlotOptions } from '../options.js';
 import { notApplied } from '../notes.js';
 import { resolveRequest, type PlotRequest } from '../request.js';
+import { checkOut } from './out-path.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 
 /** Chart options a manifest does not take, with the reason given. */
@@ -50,6 +51,8 @@ export interface LoadOptions {
   outDir?: string;
   /** Chart options given on the batch line, raw (`{ theme: 'dark', arrowScale: 'shared' }`): above the defaults and each chart's own values. */
   chartOptions?: Record<string, unknown>;
+  /** `--allow-outside`: out paths may leave the output folder. */
+  allowOutside?: boolean;
 }
 
 /** One problem in a manifest: where (`charts[3].range`), what, and its place in the file. */
@@ -80,6 +83,9 @@ export class ManifestError extends InputError {
 
 type Segment = string | number;
 
+/** The keys of a manifest itself. */
+const TOP_LEVEL = ['defaults', 'charts', 'allowOutside'];
+
 /** Reads, checks and resolves a manifest; throws ManifestError listing every problem. */
 export async function loadManifest(file: string, options: LoadOptions = {}): Promise<Manifest> {
   const text = await readFile(file, 'utf8').catch((error: Error) => {
@@ -92,8 +98,15 @@ export async function loadManifest(file: string, options: LoadOptions = {}): Pro
     problems.push({ path: pathOf(segments), detail, context, ...locate(doc, lines, segments, key) });
   };
   const base = resolve(options.outDir ?? dirname(file));
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The yaml reader refuses aliases that expand without bound (a "billion laughs" file).
+    throw new ManifestError(file, [{ path: '', detail: (error as Error).message }]);
+  }
   const notes: string[] = [];
-  const charts = await checkManifest(doc.toJS(), base, options, report, notes);
+  const charts = await checkManifest(data, base, options, report, notes);
   if (problems.length) throw new ManifestError(file, problems.sort(byPlace));
   return { file, base, charts, notes };
 }
@@ -122,8 +135,12 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     return [];
   }
   for (const key of Object.keys(data)) {
-    if (key !== 'defaults' && key !== 'charts') report([key], unknownKey(key, ['defaults', 'charts']), { key: true });
+    if (!TOP_LEVEL.includes(key)) report([key], unknownKey(key, TOP_LEVEL), { key: true });
   }
+  if (data.allowOutside !== undefined && typeof data.allowOutside !== 'boolean') {
+    report(['allowOutside'], `expected true or false, got ${shown(data.allowOutside)}`);
+  }
+  const allowOutside = options.allowOutside === true || data.allowOutside === true;
   const defaults = data.defaults === undefined ? {} : data.defaults;
   if (!isRecord(defaults)) report(['defaults'], `expected a mapping of chart options, got ${shown(defaults)}`);
   const inherited = isRecord(defaults) ? checkOptions(['defaults'], defaults, false, report) : empty();
@@ -144,11 +161,14 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
       continue;
     }
     const own = checkOptions(at, raw, true, report);
-    const out = typeof own.options.out === 'string' ? resolve(base, own.options.out) : undefined;
-    const first = out === undefined ? undefined : outs.get(out);
+    const checked = typeof own.options.out === 'string' ? checkOut(own.options.out, base, allowOutside) : undefined;
+    if (checked && 'problem' in checked) report([...at, 'out'], checked.problem);
+    const target = checked && 'path' in checked ? checked : undefined;
+    const first = target === undefined ? undefined : outs.get(target.file);
     if (first !== undefined) report([...at, 'out'], `${JSON.stringify(raw.out)} is also the output of charts[${first}]; each chart needs its own file`);
-    else if (out !== undefined) outs.set(out, index);
-    if (!own.ok || out === undefined) continue;
+    else if (target !== undefined) outs.set(target.file, index);
+    if (!own.ok || target === undefined) continue;
+    const out = target.path;
     const ownKeys = Object.keys(raw);
     const fromDefaults = Object.keys(inherited.options).filter((k) => !ownKeys.includes(k) && !replaced(ownKeys, k));
     const merged = { ...pick(inherited.options, fromDefaults), ...own.options } as PlotOptions;
@@ -197,20 +217,20 @@ export const REPLACES: Readonly<Record<string, readonly string[]>> = {
 
 // Whether a chart giving `own` keys replaces the default `key`.
 function replaced(own: readonly string[], key: string): boolean {
-  return own.some((k) => REPLACES[k]?.includes(key));
+  return own.some((k) => Object.hasOwn(REPLACES, k) && REPLACES[k].includes(key));
 }
 
 // One mapping of options (the defaults, or a chart), each value through the command line's parser.
 function checkOptions(at: Segment[], raw: Record<string, unknown>, isChart: boolean, report: Report): Checked {
   const checked = empty();
-  const known = OPTIONS.map((o) => o.key as string).filter((k) => !(k in NOT_IN_MANIFEST) && (isChart || k !== 'out'));
+  const known = OPTIONS.map((o) => o.key as string).filter((k) => !Object.hasOwn(NOT_IN_MANIFEST, k) && (isChart || k !== 'out'));
   const values: Record<string, unknown> = {};
   const fail = (key: string, detail: string, isKey = false) => {
     checked.failed.add(key);
     report([...at, key], detail, { key: isKey });
   };
   for (const [key, value] of Object.entries(raw)) {
-    if (key in NOT_IN_MANIFEST) fail(key, NOT_IN_MANIFEST[key], true);
+    if (Object.hasOwn(NOT_IN_MANIFEST, key)) fail(key, NOT_IN_MANIFEST[key], true);
     else if (key === 'out' && !isChart) fail(key, 'not allowed in defaults; give each chart its own out', true);
     else if (!known.includes(key)) fail(key, unknownKey(key, known), true);
     else if (key === 'out' && value === '-') fail(key, '"-" (stdout) is not available in a batch; give a file path');

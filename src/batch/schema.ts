@@ -20,6 +20,10 @@ export function manifestSchema(): Schema {
     additionalProperties: false,
     required: ['charts'],
     properties: {
+      allowOutside: {
+        description: 'Let out paths leave the output folder (the manifest\'s folder or --out-dir): absolute paths, ../ and links that lead out. Default false.',
+        type: 'boolean',
+      },
       defaults: {
         description: `Options every chart takes unless it gives its own. ${replacements()}.`,
         type: 'object',
@@ -49,7 +53,7 @@ function optionSchemas(): Record<string, Schema> {
     if (spec.key in NOT_IN_MANIFEST) continue;
     let schema: Schema = { description: spec.description, ...spec.schema };
     if (spec.key === 'out') {
-      schema = { ...schema, description: 'the file this chart is written to, relative to the manifest\'s folder (or --out-dir); its extension sets the format', not: { const: '-' } };
+      schema = { ...schema, description: 'the file this chart is written to, relative to the manifest\'s folder (or --out-dir) and inside it unless allowOutside; its extension sets the format', not: { const: '-' } };
     }
     if (spec.key === ARROW_SCALE) {
       schema = { description: `${spec.description}; or "${SHARED}": one scale across the charts of the batch`, anyOf: [spec.schema, { const: SHARED }] };

@@ -1,5 +1,7 @@
 import type { ScalarFunction } from '../functions/types.js';
+import { runAll } from '../util/steps.js';
 import { DEFAULT_H } from './gradient.js';
+import { NearbyPoints } from './nearby.js';
 import type { Points } from './points.js';
 
 /** What a critical point is. */
@@ -33,8 +35,20 @@ const MAX_NEWTON = 100;
  * isolated are left out: where Newton meets a singular Hessian (a line of
  * minima) or f is level along some direction without being a saddle (a
  * plateau, an all-zero field). Sorted as the grid's rows: by x1, then x0.
+ * The work is O(n log n) in the number of points found.
  */
 export function criticalPoints(fn: ScalarFunction, xs: Float64Array, ys: Float64Array, gradient: Points, options: CriticalOptions = {}): CriticalPoint[] {
+  return runAll(criticalSteps(fn, xs, ys, gradient, options));
+}
+
+/** criticalPoints as steps, pausing after each cell it refines (see util/steps.ts). */
+export function* criticalSteps(
+  fn: ScalarFunction,
+  xs: Float64Array,
+  ys: Float64Array,
+  gradient: Points,
+  options: CriticalOptions = {},
+): Generator<void, CriticalPoint[]> {
   const [nx, ny] = [xs.length, ys.length];
   const g = gradient.data;
   const step = Math.min(xs[1] - xs[0], ys[1] - ys[0]);
@@ -49,7 +63,9 @@ export function criticalPoints(fn: ScalarFunction, xs: Float64Array, ys: Float64
   // Differences with step h cannot tell apart points a few h apart (a monkey saddle splits in two).
   const same = Math.max(1e-6 * step, 10 * h);
   const found: CriticalPoint[] = [];
+  const seen = new NearbyPoints(same);
   for (let j = 0; j + 1 < ny; j++) {
+    yield;
     for (let i = 0; i + 1 < nx; i++) {
       const [r, s] = [2 * (j * nx + i), 2 * ((j + 1) * nx + i)];
       if (!straddles(g[r], g[r + 2], g[s], g[s + 2]) || !straddles(g[r + 1], g[r + 3], g[s + 1], g[s + 3])) continue;
@@ -57,11 +73,14 @@ export function criticalPoints(fn: ScalarFunction, xs: Float64Array, ys: Float64
       // Newton may wander up to one cell away; farther, the point belongs to another cell.
       const box = [xs[i] - dx, xs[i + 1] + dx, ys[j] - dy, ys[j + 1] + dy];
       const p = local.newton(xs[i] + dx / 2, ys[j] + dy / 2, box, 1e-12 * maxMag);
+      yield;
       if (!p || p[0] < xs[0] || p[0] > xs[nx - 1] || p[1] < ys[0] || p[1] > ys[ny - 1]) continue;
       if (Math.hypot(...local.gradient(p[0], p[1])) > 1e-6 * maxMag) continue;
-      if (found.some((q) => Math.abs(q.x0 - p[0]) <= same && Math.abs(q.x1 - p[1]) <= same)) continue;
+      if (seen.has(p[0], p[1])) continue;
       const kind = local.classify(p[0], p[1], 1e-6 * (maxMag / step));
-      if (kind) found.push({ x0: p[0], x1: p[1], f: local.f(p[0], p[1]), kind });
+      if (!kind) continue;
+      found.push({ x0: p[0], x1: p[1], f: local.f(p[0], p[1]), kind });
+      seen.add(p[0], p[1]);
     }
   }
   // Row order, as the grid's: by x1, then x0, on keys that points told apart above never share.
@@ -167,4 +186,10 @@ class Local {
     if (level > 0) return undefined;
     return below === 0 ? 'minimum' : 'maximum';
   }
+}
+
+/** At most `max` of `points`, spread over the list (every k-th), so a thinned set still covers the grid. */
+export function spread<T>(points: readonly T[], max: number): T[] {
+  const k = Math.ceil(points.length / max);
+  return k <= 1 ? [...points] : points.filter((_, i) => i % k === 0);
 }

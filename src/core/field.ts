@@ -26,3 +26,13 @@ export function evaluate(fn: ScalarFunction, at: Points, values: Float64Array = 
 export function sampleField(fn: ScalarFunction, at: Points, options?: GradientOptions): Field {
   return { points: at, f: evaluate(fn, at), gradient: numericalGradient(fn, at, options) };
 }
+
+/** How many points have f or a component of ∇f that is not finite (NaN, ±∞). */
+export function notFinite({ f, gradient }: Field): number {
+  const g = gradient.data;
+  let count = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (!(Number.isFinite(f[i]) && Number.isFinite(g[2 * i]) && Number.isFinite(g[2 * i + 1]))) count++;
+  }
+  return count;
+}

@@ -56,6 +56,43 @@ export function differentiate(m: Mathjs, f: MathNode, x: string): MathNode {
   return tidy(m, chainRule(m, f, x));
 }
 
+/**
+ * An upper bound on the nodes `differentiate` makes for ∂f/∂x (before tidying),
+ * computed in one pass over `f`, so that a derivative too large to build is
+ * known before any of it is built. Each rule counts the operands its
+ * derivative repeats; a call of RULES adds a derivative of the whole tree.
+ */
+export function derivativeSize(f: MathNode): number {
+  const [size, dsize, calls] = measure(f);
+  return dsize + calls * size;
+}
+
+// [nodes of the tree, nodes of its derivative, calls of RULES in it]
+function measure(node: MathNode): [number, number, number] {
+  if (node.type === 'ParenthesisNode') return measure((node as ParenthesisNode).content);
+  const args = node.type === 'OperatorNode' ? (node as Operator).args : node.type === 'FunctionNode' ? (node as FunctionNode).args : [];
+  const parts = args.map(measure);
+  const sum = parts.reduce((t, [s]) => t + s, 0);
+  const dsum = parts.reduce((t, [, d]) => t + d, 0);
+  const calls = parts.reduce((t, [, , c]) => t + c, 0);
+  const k = args.length;
+  if (node.type === 'FunctionNode') {
+    // g'(u) · u' for each argument, g' repeating the arguments (three times at most, as hypot's u/g)
+    return [1 + sum, dsum + k * (4 + 3 * sum), calls + (RULES.has((node as FunctionNode).fn.name) ? 1 : 0)];
+  }
+  if (node.type !== 'OperatorNode') return [1, 1, 0];
+  switch ((node as Operator).fn) {
+    case 'multiply':
+      return [1 + sum, 1 + k + dsum + (k - 1) * sum, calls];
+    case 'divide':
+      return [1 + sum, 6 + dsum + 2 * sum, calls];
+    case 'pow':
+      return [1 + sum, 8 + dsum + 3 * sum, calls];
+    default:
+      return [1 + sum, 1 + dsum, calls];
+  }
+}
+
 /** ∂f/∂x as mathjs and RULES write it, before tidying. */
 function chainRule(m: Mathjs, f: MathNode, x: string): MathNode {
   const calls = new Map<string, FunctionNode>();

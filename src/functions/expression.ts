@@ -11,7 +11,7 @@ import type {
 } from 'mathjs';
 import { LIMITS } from '../util/limits.js';
 import { nearest } from '../util/nearest.js';
-import { differentiate } from './derivative.js';
+import { derivativeSize, differentiate } from './derivative.js';
 import { loadMathjs, type Mathjs } from './mathjs.js';
 import type { ScalarFunction } from './types.js';
 
@@ -27,6 +27,9 @@ import type { ScalarFunction } from './types.js';
 
 /** Longest expression accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = LIMITS.expressionLength.max;
+
+/** Characters of an expression shown above the caret. */
+const POINTER_WIDTH = 100;
 
 /** A rejected expression: a one-line message and the column it is about. */
 export class ExpressionError extends Error {
@@ -48,8 +51,12 @@ export class ExpressionError extends Error {
    */
   pointer(): string {
     // Tabs and line breaks would move the caret off its character
-    const line = this.expression.replace(/[\t\r\n]/g, ' ');
-    return `  ${line}\n  ${' '.repeat(this.column - 1)}^`;
+    const chars = Array.from(this.expression.replace(/[\t\r\n]/g, ' '));
+    // A long expression is shown around its column, not whole (it may be megabytes).
+    const from = Math.max(0, Math.min(this.column - 1 - POINTER_WIDTH / 2, chars.length - POINTER_WIDTH));
+    const to = Math.min(chars.length, from + POINTER_WIDTH);
+    const line = `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+    return `  ${line}\n  ${' '.repeat(this.column - 1 - from + (from > 0 ? 1 : 0))}^`;
   }
 }
 
@@ -60,7 +67,7 @@ export interface CompiledExpression extends ScalarFunction {
   readonly source: string;
   /** The parsed expression as mathjs writes it, with `x`, `y` written `x0`, `x1`. */
   readonly formula: string;
-  /** Exact gradient from symbolic differentiation; undefined if it could not be made. */
+  /** Exact gradient from symbolic differentiation, made on first use; undefined if it could not be made. */
   readonly grad?: (x: Float64Array, out: Float64Array) => void;
   /** Why `grad` is undefined (one line), else undefined. */
   readonly gradUnavailable?: string;
@@ -146,17 +153,38 @@ export async function compileExpression(source: string): Promise<CompiledExpress
   }
   const tokens = tokenize(source);
   if (tokens.length === 0) throw new ExpressionError(source, 1, 'expression is empty');
+  // mathjs reads 0x1.8x0 as 1.5 and drops the rest: such numbers are refused, not half read.
+  const radix = tokens.find((t) => t.kind === 'number' && /^0[box]/i.test(t.text));
+  if (radix) {
+    const message = `hexadecimal, binary and octal numbers are not allowed at column ${radix.column}; write decimal numbers such as 1.5 or 2e-3`;
+    throw new ExpressionError(source, radix.column, message);
+  }
   const m = await loadMathjs();
   const tree = resolveAliases(m, check(parse(m, source), source, tokens));
   const code = `return ${generate(tree)};`;
-  const { code: gradCode, ...grad } = gradient(m, tree);
+  // Built on first use: most charts use differences and never need it, and it may be much larger than f.
+  let exact: Gradient | undefined;
+  const derive = () => (exact ??= gradient(m, tree));
   return {
     dim: 2,
     source,
     formula: tree.toString(),
     f: compile<(x: Float64Array) => number>(['x'], code),
-    ...grad,
-    code: { f: code, grad: gradCode },
+    get grad() {
+      return derive().grad;
+    },
+    get gradUnavailable() {
+      return derive().gradUnavailable;
+    },
+    get gradFormula() {
+      return derive().gradFormula;
+    },
+    code: {
+      f: code,
+      get grad() {
+        return derive().code;
+      },
+    },
   };
 }
 
@@ -168,10 +196,15 @@ export function fromCode(code: ExpressionCode): Pick<CompiledExpression, 'f' | '
   };
 }
 
-function gradient(
-  m: Mathjs,
-  tree: MathNode,
-): Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> & { code?: string } {
+type Gradient = Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> & { code?: string };
+
+function gradient(m: Mathjs, tree: MathNode): Gradient {
+  const size = derivativeSize(tree);
+  const max = LIMITS.derivativeNodes.max;
+  if (size > max) {
+    const n = (v: number) => v.toLocaleString('en-US');
+    return { gradUnavailable: `its exact gradient would have about ${n(size)} nodes, more than the limit of ${n(max)}; use --method central` };
+  }
   try {
     const [d0, d1] = [differentiate(m, tree, 'x0'), differentiate(m, tree, 'x1')];
     const code = `out[0] = ${generate(d0)};\nout[1] = ${generate(d1)};`;
@@ -199,8 +232,17 @@ function parse(m: Mathjs, source: string): MathNode {
     // mathjs parses by recursive descent: some 300 nested parentheses overflow the stack
     if (error instanceof RangeError) throw new ExpressionError(source, 1, 'expression is nested too deeply');
     const { message, char } = error as { message?: unknown; char?: unknown };
-    const column = typeof char === 'number' ? start + char : 1;
+    const at = typeof char === 'number' ? start + char - 1 : undefined;
+    const column = at === undefined ? 1 : columnAt(source, at);
     const text = String(message).replace(/ \(char \d+\)$/, '');
+    // mathjs points at the start of a number whose exponent has no digits: point after the exponent.
+    const exponent = /^Digit expected/.test(text) && /(?:\d+\.?\d*|\.\d+)e[+-]?/iy;
+    if (exponent && at !== undefined) {
+      exponent.lastIndex = at;
+      const match = exponent.exec(source);
+      const after = match && columnAt(source, match.index + match[0].length);
+      if (after) throw new ExpressionError(source, after, `digit expected after the exponent at column ${after}`);
+    }
     const unexpected = /^Syntax error in part "(.)/su.exec(text);
     const what = unexpected
       ? `unexpected character ${JSON.stringify(unexpected[1])}`
@@ -376,14 +418,14 @@ interface Token {
 }
 
 // mathjs's tokens, closely enough to place an error: space and comments are
-// skipped, and strings and numbers (0x1F, 1e5) are whole, so that no name is
+// skipped, names take mathjs's letters (with its mathematical alphanumerics, 𝑥), and strings and numbers (0x1F, 1e5) are whole, so that no name is
 // found inside them. Operators of two or three characters come before one.
 const TOKEN = new RegExp(
   [
     String.raw`(?<skip>[ \t\r\u00a0]+|#[^\n]*)`,
     String.raw`(?<string>"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?)`,
     String.raw`(?<number>0[box][\da-z]*(?:\.[\da-z]*)?|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)`,
-    String.raw`(?<name>[a-z_$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f][\w$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f]*)`,
+    String.raw`(?<name>(?:[a-z_$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f]|\ud835[\udc00-\udfff])(?:[\w$\u00c0-\u02af\u0370-\u03ff\u2100-\u214f]|\ud835[\udc00-\udfff])*)`,
     String.raw`>>>|\?\.|\.[*/^]|\^\||\?\?|[=!<>]=|<<|>>|[^]`,
   ].join('|'),
   'iy',
@@ -395,7 +437,7 @@ function tokenize(source: string): Token[] {
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     const { skip, string, number, name } = match.groups!;
     if (skip) continue;
-    const column = match.index + 1;
+    const column = columnAt(source, match.index);
     // After a value, ' is the transpose operator, not the start of a string
     if (string?.startsWith("'") && endsValue(tokens.at(-1))) {
       tokens.push({ text: "'", column, kind: 'other' });
@@ -406,6 +448,16 @@ function tokenize(source: string): Token[] {
     tokens.push({ text: match[0], column, kind });
   }
   return tokens;
+}
+
+/** The 1-based column of the UTF-16 `index` in `source`, counting characters (𝑥 is one, not two). */
+function columnAt(source: string, index: number): number {
+  let column = 1;
+  for (let i = 0; i < index && i < source.length; i++) {
+    const unit = source.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || source.charCodeAt(i - 1) < 0xd800 || source.charCodeAt(i - 1) > 0xdbff) column++;
+  }
+  return column;
 }
 
 function endsValue(token: Token | undefined): boolean {

@@ -33,7 +33,10 @@ export async function resolveFunction(ref: FunctionRef): Promise<NamedFunction> 
     return {
       fn: compiled,
       formula: compiled.formula,
-      noExactGradient: compiled.gradUnavailable,
+      // Read only when an exact gradient is wanted: reading it makes the gradient.
+      get noExactGradient() {
+        return compiled.gradUnavailable;
+      },
       source: { kind: 'code', code: compiled.code },
     };
   } catch (error) {

@@ -24,7 +24,7 @@ export function htmlPage(vegaSpec: object, title: string): string {
 <script>${inline(vegaJs)}</script>
 <script>${inline(tooltipJs)}</script>
 <script>
-const spec = ${inline(JSON.stringify(vegaSpec))};
+const spec = ${inlineJson(vegaSpec)};
 const refuse = (uri) => Promise.reject(new Error('this chart reads no files or URLs: ' + uri));
 const view = new vega.View(vega.parse(spec), {
   renderer: 'svg',
@@ -43,6 +43,16 @@ view.runAsync().then(() => { document.body.dataset.ready = 'true'; });
 // Keeps a script's text from closing its <script> element early.
 function inline(js: string): string {
   return js.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/**
+ * JSON for a script element: `<`, `>`, `&` and the line separators U+2028/9 as
+ * JSON escapes, so no text in the data (a title of `<!--<script>`) can end the
+ * element or change how the HTML parser reads it.
+ */
+function inlineJson(value: unknown): string {
+  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => escapes[c]);
 }
 
 function escapeHtml(s: string): string {

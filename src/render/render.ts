@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
@@ -112,16 +113,18 @@ function watchLoads(refused: string[]) {
 /** The spec as indented JSON, with each datum of its inline data on one line: as readable, and about half the size. */
 function specJson(spec: TopLevelSpec): string {
   const rows: string[] = [];
-  // Data rows become numbered placeholders, swapped for their one-line JSON at the end.
+  // Data rows become numbered placeholders, swapped for their one-line JSON at the end; the random tag
+  // keeps a text of the spec (a title) from reading as one.
+  const tag = randomBytes(8).toString('hex');
   const text = JSON.stringify(
     spec,
     (key, value) =>
       key === 'values' && Array.isArray(value)
-        ? value.map((d) => (typeof d === 'object' && d !== null ? `\u0000${rows.push(JSON.stringify(d)) - 1}` : d))
+        ? value.map((d) => (typeof d === 'object' && d !== null ? `\u0000${tag}:${rows.push(JSON.stringify(d)) - 1}` : d))
         : value,
     2,
   );
-  return text.replace(/"\\u0000(\d+)"/g, (_, i: string) => rows[Number(i)]) + '\n';
+  return text.replace(new RegExp(`"\\\\u0000${tag}:(\\d+)"`, 'g'), (_, i: string) => rows[Number(i)]) + '\n';
 }
 
 function titleOf(spec: TopLevelSpec): string {

@@ -22,6 +22,15 @@ export const LIMITS = {
   plotSide: { min: 40, max: 32_767, what: 'pixels per side of the plot area (--width, --height)', why: 'a smaller area has no room for an arrow' },
   arrows: { max: 100_000, what: 'arrows in a chart (--max-arrows)', why: 'each arrow is marks that Vega lays out and draws one by one' },
   pathPoints: { max: 20_000, what: 'path updates (starts × optimizers × iterations)', why: 'every point of every path is drawn as a marker and kept with f and ∇f' },
+  derivativeNodes: {
+    max: 10_000,
+    what: 'nodes in the exact gradient of an expression',
+    why: 'some gradients (of `x*x*…*x`, `x^x^…^x`) grow with the square of the expression; beyond it there is none: --method analytic and --check are refused, --critical uses differences',
+  },
+  criticalDrawn: { max: 1000, what: 'critical points marked on a chart', why: 'more markers hide the arrows; the rest are spread out evenly, all of them are in the JSON export' },
+  criticalListed: { max: 20, what: 'critical points listed on stderr', why: 'a count and the first ones are readable; the JSON export has all of them' },
+  cacheBytes: { max: 16 * 1024 * 1024, what: 'bytes in a folder\'s .gradplot-cache.json', why: 'it is read whole; a larger one is ignored with a warning and written anew (about 80,000 outputs fit)' },
+  jobsPerCore: { max: 1, what: 'batch threads (--jobs) per core', why: 'more threads only share the cores, each holding its own chart in memory' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

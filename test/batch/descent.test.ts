@@ -80,9 +80,9 @@ charts:
     ]);
   });
 
-  it('gradplot batch writes the chart and its paths CSV', () => {
+  it('gradplot batch writes the chart and its paths CSV', async () => {
     const dir = withManifest([{ out: 'd.svg', fn: 'function_2', descent: 'sgd:0.1', start: '-3,4', iterations: 2, pathsOut: 'd.csv' }]);
-    const r = batch(dir);
+    const r = await batch(dir);
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'd.svg'), 'utf8')).toContain('>SGD lr 0.1</text>');
     expect(readFileSync(join(dir, 'd.csv'), 'utf8').split('\n').slice(0, 3)).toEqual(['path,optimizer,lr,step,x0,x1,f,g0,g1', expect.stringMatching(/^1,sgd,0.1,0,-3,4,25,/), expect.stringMatching(/^1,sgd,0.1,1,-2.39999/)]);

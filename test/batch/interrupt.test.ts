@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/batch/summary.js';
-import { BIN } from '../helpers.js';
+import { BIN, SLOW_EXPR } from '../helpers.js';
 import { withManifest } from './helpers.js';
 
 describe('an interrupted batch', () => {
@@ -36,5 +36,24 @@ describe('an interrupted batch', () => {
     for (const png of pngs) expect(() => PNG.sync.read(readFileSync(join(dir, 'out', png))), png).not.toThrow();
     // What was written is recorded, so the next run picks up where this one stopped.
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'out', '.gradplot-cache.json'), 'utf8')).files).sort()).toEqual(pngs);
+  });
+
+  // Each chart samples for minutes; the test's timeout is the bound on how long stopping may take.
+  it('stops the charts in progress at a second SIGINT: exit 130, no output, no temporary file', { timeout: 30_000 }, async () => {
+    const slow = [0, 1].map((i) => ({ out: `out/slow${i}.csv`, expr: SLOW_EXPR, range: [-2, 2], step: 0.002 }));
+    const dir = withManifest([{ out: 'out/fast.csv', fn: 'xy', step: 1 }, ...slow]);
+    const child = spawn(BIN, ['batch', 'plots.yaml', '--jobs', '2'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const status = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // The slow charts are in progress once the fast one is written.
+    for (let i = 0; i < 1200 && !/\[1\/3\] rendered out\/fast\.csv/.test(stderr); i++) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    for (let i = 0; i < 200 && !/finishing the charts in progress/.test(stderr); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(stderr).toMatch(/gradplot: SIGINT: finishing the charts in progress and starting no more \(again to stop them at once\)/);
+    child.kill('SIGINT');
+    expect(await status).toBe(130);
+    expect(stderr).toMatch(/gradplot: interrupted by SIGINT; the charts in progress were stopped and their temporary files removed\n$/);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f !== '.gradplot-cache.json')).toEqual(['fast.csv']);
   });
 });

@@ -135,7 +135,7 @@ extra: 1
       expect.stringMatching(/^23: charts\[7\].out: unknown extension in "e.txt"; expected .png/),
       expect.stringMatching(/^25: charts\[8\]: no function given/),
       '28: charts[9].expr: cannot be used with --fn; choose one function',
-      '29: extra: unknown key; expected one of defaults, charts',
+      '29: extra: unknown key; expected one of defaults, charts, allowOutside',
     ]);
   });
 

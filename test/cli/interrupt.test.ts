@@ -18,18 +18,19 @@ function temporaryFileIn(dir: string): Promise<void> {
   });
 }
 
-describe('Ctrl-C or a cancelled job during a long export', () => {
+
+describe('Ctrl-C, a closed terminal or a cancelled job during a long export', () => {
   it.each([
+    ['SIGHUP', 129],
     ['SIGINT', 130],
     ['SIGTERM', 143],
-    ['SIGHUP', 129],
   ] as const)('%s exits %i, keeps the existing file, and leaves no temporary file', async (signal, exitStatus) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big.csv'), 'previous export');
     const stop = new AbortController();
     void temporaryFileIn(dir).then(() => stop.abort(signal));
     const r = await cli(LONG_EXPORT, { cwd: dir, signal: stop.signal });
-    expect([r.status, r.stderr]).toEqual([exitStatus, `gradplot: interrupted by ${signal}; nothing was written\n`]);
+    expect([r.status, r.stderr]).toEqual([exitStatus, `gradplot: interrupted by ${signal}; no chart was left half-written\n`]);
     expect(readdirSync(dir)).toEqual(['big.csv']);
     expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('previous export');
   });

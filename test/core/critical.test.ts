@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPoints, type CriticalPoint } from '../../src/core/critical.js';
+import { criticalPoints, criticalSteps, type CriticalPoint } from '../../src/core/critical.js';
 import { numericalGradient } from '../../src/core/gradient.js';
 import { axis, meshgrid } from '../../src/core/grid.js';
 import { findBuiltin } from '../../src/functions/builtins.js';
 import type { ScalarFunction } from '../../src/functions/types.js';
+import { runSteps } from '../../src/util/steps.js';
 
 // The critical points of `fn` on its default grid, or on `range` with `step`.
 function find(fn: ScalarFunction, range: [number, number] = [-2, 2], step = 0.25): CriticalPoint[] {
@@ -87,5 +88,18 @@ describe('criticalPoints', () => {
     expect(p.kind).toBe('minimum');
     expect(p.x0).toBeCloseTo(0.5, 9);
     expect(p.x1).toBeCloseTo(0, 9);
+  });
+});
+
+describe('criticalSteps', () => {
+  it('pauses often enough that an abort stops a long search', async () => {
+    // Some 100,000 critical points: the whole search takes seconds.
+    const fn: ScalarFunction = { dim: 2, f: (x) => Math.sin(50 * x[0]) * Math.sin(50 * x[1]) };
+    const xs = axis(-6, 6, 0.01);
+    const gradient = numericalGradient(fn, meshgrid(xs, xs));
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(runSteps(criticalSteps(fn, xs, xs, gradient), controller.signal)).rejects.toBe(reason);
   });
 });

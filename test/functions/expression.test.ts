@@ -59,7 +59,7 @@ describe('compileExpression: evaluation', () => {
     ['e', () => Math.E],
     ['1e-3', () => 0.001],
     ['.5 * x1', (_, x1) => 0.5 * x1],
-    ['2.5e+2 - 0x10', () => 250 - 16],
+    ['2.5e+2 - 16', () => 250 - 16],
     ['atan2(x1, x0)', (x0, x1) => Math.atan2(x1, x0)],
     ['hypot(x0, x1, 2)', (x0, x1) => Math.hypot(x0, x1, 2)],
     ['min(x0, x1, 0) + max(x0, x1)', (x0, x1) => Math.min(x0, x1, 0) + Math.max(x0, x1)],
@@ -261,6 +261,7 @@ describe('compileExpression: analytic gradient', () => {
 });
 
 describe('compileExpression: rejected input', () => {
+  const DECIMAL = '; write decimal numbers such as 1.5 or 2e-3';
   const FUNCTION_LIST =
     '; use sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, log10, log2, sqrt, cbrt, abs, sign, floor, ' +
     'ceil, round, atan2, pow, min, max, hypot';
@@ -320,6 +321,18 @@ describe('compileExpression: rejected input', () => {
     ['  sin(x0', 'parenthesis ) expected at column 9', 9],
     ['Infinity', 'Infinity is not a finite number at column 1', 1],
     ['x0 + 1e999', '1e999 is not a finite number at column 6', 6],
+    ['0x1.8x0', `hexadecimal, binary and octal numbers are not allowed at column 1${DECIMAL}`, 1],
+    ['0x1.8zzz + x0', `hexadecimal, binary and octal numbers are not allowed at column 1${DECIMAL}`, 1],
+    ['x0 + 0x1.8p3', `hexadecimal, binary and octal numbers are not allowed at column 6${DECIMAL}`, 6],
+    ['0b101', `hexadecimal, binary and octal numbers are not allowed at column 1${DECIMAL}`, 1],
+    ['x1*0o17', `hexadecimal, binary and octal numbers are not allowed at column 4${DECIMAL}`, 4],
+    ['0X1F', `hexadecimal, binary and octal numbers are not allowed at column 1${DECIMAL}`, 1],
+    ['2e+', 'digit expected after the exponent at column 4', 4],
+    ['x0 * 2e-', 'digit expected after the exponent at column 9', 9],
+    ['1e+ + x0', 'digit expected after the exponent at column 4', 4],
+    ['x0 + 𝑥', 'unknown variable "𝑥" at column 6; use x0, x1 (or x, y), pi, e', 6],
+    ['𝑥𝑦 * z', 'unknown variable "𝑥𝑦" at column 1; use x0, x1 (or x, y), pi, e', 1],
+    ['x0 + 𝑥 + z', 'unknown variable "𝑥" at column 6; use x0, x1 (or x, y), pi, e', 6],
     ['true', 'true is not a number at column 1', 1],
     ['('.repeat(499) + 'x0' + ')'.repeat(499), 'expression is nested too deeply', 1],
     ['x'.repeat(1234), 'expression is 1234 characters long; the limit is 1000', 1001],
