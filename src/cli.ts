@@ -34,14 +34,14 @@ function program(): Command {
   for (const spec of OPTIONS) {
     const option = new Option(spec.flags, spec.description);
     if (option.required) {
-      option.argParser((value: string) => {
+      option.argParser((value: string, previous: unknown) => {
         try {
           spec.parse(value);
         } catch (e) {
           if (e instanceof OptionValueError) throw new InvalidArgumentError(`expected ${e.expected}`);
           throw e;
         }
-        return value;
+        return spec.repeatable ? [...((previous as string[] | undefined) ?? []), value] : value;
       });
     }
     cmd.addOption(option);
@@ -104,7 +104,7 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
 // Messages about the run go to stderr; the check is the output itself when there is no file.
 function report({ request, quiver, check, critical }: Plot): void {
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
-  if (quiver && quiver.subGrid.stride > 1) {
+  if (quiver && request.arrows && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
     process.stderr.write(
       `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +

@@ -11,7 +11,8 @@ export class InputError extends Error {
   readonly context?: string;
 
   constructor(key: string, detail: string, context?: string) {
-    super(key ? `--${key}: ${detail}` : detail);
+    // The key as the command line spells it: streamStart is --stream-start.
+    super(key ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${detail}` : detail);
     this.name = 'InputError';
     this.key = key;
     this.detail = detail;

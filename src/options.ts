@@ -8,6 +8,9 @@ import { isCssColor } from './render/css-color.js';
 import { LENGTH_MODES, type LengthMode } from './render/length.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { THEMES, type Theme } from './render/theme.js';
+import { DEFAULT_DENSITY } from './core/streamlines.js';
+import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
+import { LIMITS } from './util/limits.js';
 
 /**
  * The options of one chart, as a user gives them: on the command line, in a
@@ -67,6 +70,18 @@ export interface PlotOptions {
   title?: string;
   /** `light` (default) or `dark`. */
   theme?: Theme;
+  /** Draw streamlines of the drawn field (−∇f, or +∇f with `ascent`) instead of the arrows. Default false. */
+  streamlines?: boolean;
+  /** Draw the arrows: the default; with `streamlines`, both. `false` with `streamlines` draws the lines alone. */
+  arrows?: boolean;
+  /** Streamlines: about this many lines across the longer side of the plot (they start longer side / density pixels apart). Default 14. */
+  density?: number;
+  /** Streamlines: seed points `[x0, x1]` inside the range; one line through each, and no others. Default: evenly spaced lines. */
+  streamStart?: [number, number][];
+  /** Streamlines: the longest line, in data units (both ways from its seed together). Default: no limit. */
+  maxLength?: number;
+  /** Streamlines: line width in pixels, or `magnitude` (0.5 to 3 px by |∇f|). Default 1.2. */
+  streamWidth?: number | 'magnitude';
 }
 
 /** How one option is spelt on the command line and read from any source. */
@@ -79,6 +94,8 @@ export interface OptionSpec {
   parse: (value: unknown) => unknown;
   /** JSON Schema of the manifest value. */
   schema: Record<string, unknown>;
+  /** Given more than once on the command line, its values are collected into a list. */
+  repeatable?: boolean;
 }
 
 /** Thrown by option parsers: what is accepted, and the value that was not. */
@@ -148,6 +165,37 @@ function flag(value: unknown): boolean {
   throw new OptionValueError(`true or false`, value);
 }
 
+/** Lines across the plot: a number greater than 0, up to the limit. */
+function density(value: unknown): number {
+  const n = toNumber(value);
+  const max = LIMITS.streamlineDensity.max;
+  if (!(Number.isFinite(n) && n > 0 && n <= max)) throw new OptionValueError(`a number greater than 0 and at most ${max}`, value);
+  return n;
+}
+
+/** One or more points: `x0,x1` (the command line gives each separately), `[x0, x1]`, or a list of either. */
+function seeds(value: unknown): [number, number][] {
+  const expected = `a point x0,x1 (e.g. 0.5,-1), or a list of at most ${LIMITS.streamStarts.max} such points`;
+  const point = (v: unknown): [number, number] => {
+    const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
+    const xy = parts.map((p) => (typeof p === 'number' || typeof p === 'string' ? toNumber(p) : NaN));
+    if (xy.length !== 2 || !xy.every(Number.isFinite)) throw new OptionValueError(expected, value);
+    return [xy[0], xy[1]];
+  };
+  const isPair = Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number');
+  const list = Array.isArray(value) && !isPair ? value : [value];
+  if (list.length === 0 || list.length > LIMITS.streamStarts.max) throw new OptionValueError(expected, value);
+  return list.map(point);
+}
+
+/** A width in pixels, or `magnitude`. */
+function streamWidth(value: unknown): number | typeof MAGNITUDE {
+  if (value === MAGNITUDE) return MAGNITUDE;
+  const n = toNumber(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a width in pixels greater than 0, or ${MAGNITUDE}`, value);
+  return n;
+}
+
 const rangeSchema = {
   oneOf: [
     { type: 'string', pattern: '^\\s*-?[0-9.eE+-]+\\s*,\\s*-?[0-9.eE+-]+\\s*$' },
@@ -155,6 +203,8 @@ const rangeSchema = {
   ],
 };
 const positiveSchema = { type: 'number', exclusiveMinimum: 0 };
+// A point is written as a range is, two numbers: one, or a list of them.
+const seedsSchema = { oneOf: [rangeSchema, { type: 'array', items: rangeSchema, minItems: 1, maxItems: LIMITS.streamStarts.max }] };
 
 /** Every chart option, in the order `--help` lists them. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -184,6 +234,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'height', flags: '--height <px>', description: 'height of the plot area in pixels; with --width, axes get their own scales', parse: positive, schema: positiveSchema },
   { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' } },
   { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES } },
+  { key: 'streamlines', flags: '--streamlines', description: 'draw streamlines of the field (−∇f, or +∇f with --ascent) instead of the arrows', parse: flag, schema: { type: 'boolean' } },
+  { key: 'arrows', flags: '--arrows', description: 'draw the arrows (the default); with --streamlines, both', parse: flag, schema: { type: 'boolean' } },
+  { key: 'density', flags: '--density <n>', description: `streamlines: about n lines across the longer side of the plot (default: ${DEFAULT_DENSITY})`, parse: density, schema: { type: 'number', exclusiveMinimum: 0, maximum: LIMITS.streamlineDensity.max } },
+  { key: 'streamStart', flags: '--stream-start <x0,x1>', description: 'streamlines: a seed point inside the range, repeatable; lines start at these points only', parse: seeds, schema: seedsSchema, repeatable: true },
+  { key: 'maxLength', flags: '--max-length <length>', description: 'streamlines: the longest line, in data units (default: no limit)', parse: positive, schema: positiveSchema },
+  { key: 'streamWidth', flags: '--stream-width <px>', description: `streamlines: line width in pixels, or ${MAGNITUDE} (wider where |∇f| is larger) (default: ${DEFAULT_STREAM_WIDTH})`, parse: streamWidth, schema: { oneOf: [positiveSchema, { const: MAGNITUDE }] } },
 ];
 
 /** Reads raw values (argv strings or manifest values) into typed options; throws InputError-ready details per key. */

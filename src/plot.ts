@@ -39,7 +39,9 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
   const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
   const critical = request.critical ? criticalPoints(fn, xs, ys, field.gradient, { h: request.h }) : undefined;
-  const quiver = chart ? chartOf(request, named, field, critical) : undefined;
+  // A JSON export of streamlines carries the chart's lines, spaced in the chart's pixels.
+  const lines = request.streamlines !== undefined && request.format === 'json';
+  const quiver = chart || lines ? chartOf(request, named, field, critical) : undefined;
   return { request, function: named, field, quiver, check, critical };
 }
 
@@ -65,5 +67,7 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     fn: named.fn,
     critical,
     theme: request.theme,
+    streamlines: request.streamlines && { ...request.streamlines, method: request.method, h: request.h },
+    arrows: request.arrows,
   });
 }

@@ -1,4 +1,5 @@
 import type { Field } from '../core/field.js';
+import type { Streamline } from '../core/streamlines.js';
 
 const COLUMNS = 'x0,x1,f,g0,g1';
 const ROWS_PER_CHUNK = 4096;
@@ -53,4 +54,13 @@ export function* jsonChunks(field: Field, meta: Record<string, unknown>): Genera
     }
   }
   yield chunk + '  ]\n}\n';
+}
+
+/** Streamlines for JSON: each its points `[x0, x1]` in the direction of the flow and |∇f| at each; not-finite becomes null. */
+export function streamlineRows(lines: Streamline[]): { points: (number | null)[][]; magnitude: (number | null)[] }[] {
+  const value = (v: number) => (Number.isFinite(v) ? v : null);
+  return lines.map(({ points, magnitude }) => ({
+    points: Array.from({ length: points.count }, (_, i) => [value(points.data[2 * i]), value(points.data[2 * i + 1])]),
+    magnitude: Array.from(magnitude, value),
+  }));
 }

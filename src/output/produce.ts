@@ -1,6 +1,6 @@
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
-import { csvChunks, jsonChunks } from './data.js';
+import { csvChunks, jsonChunks, streamlineRows } from './data.js';
 import type { Format } from './format.js';
 import type { Chunks } from './write.js';
 
@@ -15,7 +15,11 @@ export async function produce(plot: Plot, format: Format): Promise<Chunks> {
   if (format === 'json') {
     const { out: _out, format: _format, ...request } = plot.request;
     const fn = { name: plot.function.name, formula: plot.function.formula };
-    const extra = { ...(plot.check ? { check: plot.check } : {}), ...(plot.critical ? { critical: plot.critical } : {}) };
+    const extra = {
+      ...(plot.check ? { check: plot.check } : {}),
+      ...(plot.critical ? { critical: plot.critical } : {}),
+      ...(plot.quiver?.streamlines ? { streamlines: streamlineRows(plot.quiver.streamlines) } : {}),
+    };
     return jsonChunks(plot.field, { request, function: fn, ...extra });
   }
   if (!plot.quiver) throw new Error('produce: this plot was made without its chart');
