@@ -175,7 +175,7 @@ function density(value: unknown): number {
 
 /** One or more points: `x0,x1` (the command line gives each separately), `[x0, x1]`, or a list of either. */
 function seeds(value: unknown): [number, number][] {
-  const expected = `a point x0,x1 (e.g. 0.5,-1), or a list of at most ${LIMITS.streamStarts.max} such points`;
+  const expected = 'a point x0,x1 (e.g. 0.5,-1)';
   const point = (v: unknown): [number, number] => {
     const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
     const xy = parts.map((p) => (typeof p === 'number' || typeof p === 'string' ? toNumber(p) : NaN));
@@ -184,7 +184,7 @@ function seeds(value: unknown): [number, number][] {
   };
   const isPair = Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number');
   const list = Array.isArray(value) && !isPair ? value : [value];
-  if (list.length === 0 || list.length > LIMITS.streamStarts.max) throw new OptionValueError(expected, value);
+  if (list.length === 0 || list.length > LIMITS.streamStarts.max) throw new OptionValueError(`from 1 to ${LIMITS.streamStarts.max} points x0,x1`, value);
   return list.map(point);
 }
 
