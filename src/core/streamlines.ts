@@ -5,13 +5,16 @@ import { points, type Points } from './points.js';
 
 /** Lines across the longer side of the plot when no density is given. */
 export const DEFAULT_DENSITY = 14;
+const DEFAULT_BOX: Range = [-2, 2];
+/** Pixels along the longer side when no scale is given, as a chart's default. */
+const DEFAULT_SIZE_PX = 480;
 
 export interface StreamlineOptions extends GradientOptions {
-  /** The box the lines stay in, in data units: the chart's grid ranges. */
-  xrange: Range;
-  yrange: Range;
-  /** Pixels per data unit along x0 and x1; separations and step sizes are measured in these pixels. */
-  scale: readonly [number, number];
+  /** The box the lines stay in, in data units: the chart's grid ranges. Default [-2, 2] each. */
+  xrange?: Range;
+  yrange?: Range;
+  /** Pixels per data unit along x0 and x1; separations and step sizes are measured in these pixels. Default: 480 px for the longer side, the same scale on both. */
+  scale?: readonly [number, number];
   /** About this many lines across the longer side of the box: lines start `d` = longer side / density pixels apart. Default 14. */
   density?: number;
   /** Follow +∇f instead of −∇f. Default false. */
@@ -52,9 +55,14 @@ const MIN_LENGTH = 1;
  * halved where the line turns sharply; ∇f is `numericalGradient` of `fn` with
  * the given method, at the points themselves. Deterministic.
  */
-export function streamlines(fn: ScalarFunction, options: StreamlineOptions): Streamline[] {
-  return new Placement(fn, options).run();
+export function streamlines(fn: ScalarFunction, options: StreamlineOptions = {}): Streamline[] {
+  const { xrange = DEFAULT_BOX, yrange = DEFAULT_BOX } = options;
+  const s = DEFAULT_SIZE_PX / Math.max(xrange[1] - xrange[0], yrange[1] - yrange[0]);
+  return new Placement(fn, { ...options, xrange, yrange, scale: options.scale ?? [s, s] }).run();
 }
+
+/** The options with the box and the scale settled. */
+type Settled = StreamlineOptions & Required<Pick<StreamlineOptions, 'xrange' | 'yrange' | 'scale'>>;
 
 // Points are kept in pixels from the box's lower-left corner, y up: (X, Y) = ((x0 − x0min)·sx, (x1 − x1min)·sy).
 class Placement {
@@ -74,7 +82,7 @@ class Placement {
 
   constructor(
     fn: ScalarFunction,
-    private readonly options: StreamlineOptions,
+    private readonly options: Settled,
   ) {
     const { xrange, yrange, scale, density = DEFAULT_DENSITY } = options;
     [this.sx, this.sy] = scale;
@@ -289,7 +297,7 @@ class Flow {
 
   constructor(
     private readonly fn: ScalarFunction,
-    options: StreamlineOptions,
+    options: Settled,
     private readonly sx: number,
     private readonly sy: number,
   ) {

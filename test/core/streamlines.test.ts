@@ -188,6 +188,14 @@ describe('streamlines', () => {
     }
   });
 
+  it('are exported by the library, on [-2, 2]² at 480 px by default, as the default chart', async () => {
+    const library = await import('../../src/index.js');
+    const xy = library.findBuiltin('xy')!;
+    const given = library.streamlines(xy, { xrange: [-2, 2], yrange: [-2, 2], scale: [120, 120], method: 'central' });
+    expect(library.streamlines(xy).map((l) => Array.from(l.points.data))).toEqual(given.map((l) => Array.from(l.points.data)));
+    expect(given.length).toBeGreaterThan(10);
+  });
+
   it('draw nothing on a flat function', () => {
     expect(streamlines({ dim: 2, f: () => 1 }, { xrange: [-1, 1], yrange: [-1, 1], scale: [100, 100] })).toEqual([]);
   });
