@@ -35,7 +35,7 @@ export interface Streamline {
 /** Largest step along a line, in pixels (a sixth of the separation when that is less). */
 const MAX_STEP_PX = 5;
 /** Steps shrink down to this fraction of the largest, then the line stops (a critical point, or the flow turning back). */
-const MIN_STEP = 1 / 256;
+const MIN_STEP = 1 / 1024;
 /** Most a line may turn over one step, in radians; a sharper turn halves the step. */
 const MAX_TURN = 0.2;
 /** Below this fraction of the box's largest |∇f| a point counts as critical. */

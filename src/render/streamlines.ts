@@ -8,6 +8,8 @@ export const DEFAULT_STREAM_WIDTH = 1.2;
 const WIDTH_RANGE = [0.5, 3];
 /** About this many pixels of line per arrowhead. */
 const HEAD_SPACING_PX = 70;
+/** Points of a line closer than this to the last one drawn are left out of the picture, in pixels. */
+const MIN_GAP_PX = 1;
 /** Length of an arrowhead, in pixels, for lines up to about 2 px wide. */
 const HEAD_PX = 7;
 
@@ -56,13 +58,13 @@ export function streamlineLayers(lines: Streamline[], style: StreamlineStyle): R
       : {};
   const linesLayer = byMagnitude
     ? {
-        data: { values: segments(lines) },
+        data: { values: segments(lines, style.sx, style.sy) },
         transform: paint.shaft.transform,
         mark: { type: 'rule', ...paint.mark, strokeCap: 'round', ...(style.width === MAGNITUDE ? {} : { strokeWidth: width }) },
         encoding: { x: x('x0'), y: y('x1'), x2: { field: 'x2' }, y2: { field: 'y2' }, ...paint.shaft.encoding, ...strokeWidth },
       }
     : {
-        data: { values: vertices(lines) },
+        data: { values: vertices(lines, style.sx, style.sy) },
         mark: { type: 'line', ...paint.mark, strokeWidth: width, strokeCap: 'round', strokeJoin: 'round', interpolate: 'linear' },
         encoding: { x: x('x0'), y: y('x1'), detail: { field: 'line', type: 'nominal' }, order: { field: 'i', type: 'quantitative' } },
       };
@@ -81,24 +83,38 @@ export function streamlineLayers(lines: Streamline[], style: StreamlineStyle): R
   return [linesLayer, headsLayer];
 }
 
-// Every point of every line, as rows for a `line` mark.
-function vertices(lines: Streamline[]): { line: number; i: number; x0: number; x1: number }[] {
+// The points of each line worth drawing: the ends, and each point at least MIN_GAP_PX from the one kept before it
+// (near a minimum, or in a steep valley, the integration takes many tiny steps that no one could see).
+function drawn({ points }: Streamline, sx: number, sy: number): number[] {
+  const p = points.data;
+  const kept = [0];
+  for (let i = 1; i < points.count; i++) {
+    const k = kept[kept.length - 1];
+    const far = Math.hypot((p[2 * i] - p[2 * k]) * sx, (p[2 * i + 1] - p[2 * k + 1]) * sy) >= MIN_GAP_PX;
+    if (far || i === points.count - 1) kept.push(i);
+  }
+  return kept;
+}
+
+// The drawn points of every line, as rows for a `line` mark.
+function vertices(lines: Streamline[], sx: number, sy: number): { line: number; i: number; x0: number; x1: number }[] {
   const rows: { line: number; i: number; x0: number; x1: number }[] = [];
-  lines.forEach(({ points }, line) => {
-    const p = points.data;
-    for (let i = 0; i < points.count; i++) rows.push({ line, i, x0: short(p[2 * i]), x1: short(p[2 * i + 1]) });
+  lines.forEach((l, line) => {
+    const p = l.points.data;
+    drawn(l, sx, sy).forEach((k, i) => rows.push({ line, i, x0: short(p[2 * k]), x1: short(p[2 * k + 1]) }));
   });
   return rows;
 }
 
-// Every segment of every line, with the mean |∇f| of its ends.
-function segments(lines: Streamline[]): { x0: number; x1: number; x2: number; y2: number; mag: number }[] {
+// The segments between drawn points of every line, with the mean |∇f| of their ends.
+function segments(lines: Streamline[], sx: number, sy: number): { x0: number; x1: number; x2: number; y2: number; mag: number }[] {
   const rows: { x0: number; x1: number; x2: number; y2: number; mag: number }[] = [];
-  for (const { points, magnitude } of lines) {
-    const p = points.data;
-    for (let i = 0; i + 1 < points.count; i++) {
-      const mag = (magnitude[i] + magnitude[i + 1]) / 2;
-      rows.push({ x0: short(p[2 * i]), x1: short(p[2 * i + 1]), x2: short(p[2 * i + 2]), y2: short(p[2 * i + 3]), mag: short(mag) });
+  for (const l of lines) {
+    const [p, m] = [l.points.data, l.magnitude];
+    const kept = drawn(l, sx, sy);
+    for (let j = 0; j + 1 < kept.length; j++) {
+      const [a, b] = [kept[j], kept[j + 1]];
+      rows.push({ x0: short(p[2 * a]), x1: short(p[2 * a + 1]), x2: short(p[2 * b]), y2: short(p[2 * b + 1]), mag: short((m[a] + m[b]) / 2) });
     }
   }
   return rows;

@@ -27,7 +27,14 @@ describe('streamline layers', () => {
     expect((spec as { title: { subtitle: string } }).title.subtitle).toBe('streamlines: −∇f (descent)');
     const vertices = line.data!.values as Vertex[];
     expect(new Set(vertices.map((v) => v.line)).size).toBe(lines!.length);
-    expect(vertices.length).toBe(lines!.reduce((n, l) => n + l.points.count, 0));
+    // Each line from end to end, its points drawn at least a pixel apart (120 px per unit) but for the last.
+    lines!.forEach((l, k) => {
+      const rows = vertices.filter((v) => v.line === k);
+      const n = l.points.count - 1;
+      expect([rows[0].x0, rows[0].x1]).toEqual([l.points.data[0], l.points.data[1]].map((v) => Number(v.toPrecision(6))));
+      expect([rows.at(-1)!.x0, rows.at(-1)!.x1]).toEqual([l.points.data[2 * n], l.points.data[2 * n + 1]].map((v) => Number(v.toPrecision(6))));
+      for (let i = 1; i + 1 < rows.length; i++) expect(120 * Math.hypot(rows[i].x0 - rows[i - 1].x0, rows[i].x1 - rows[i - 1].x1)).toBeGreaterThan(0.999);
+    });
     expect(compiled(spec).warnings).toEqual([]);
   });
 
@@ -76,7 +83,14 @@ describe('streamline layers', () => {
     const max = Math.max(...lines!.flatMap((l) => Array.from(l.magnitude)));
     expect(segments.encoding.stroke).toMatchObject({ field: 'shaftMag', scale: { scheme: 'viridis', domain: [0, max] }, legend: null });
     expect(heads.encoding.fill).toMatchObject({ field: 'mag', title: '|∇f|', scale: { scheme: 'viridis', domain: [0, max] } });
-    expect(segments.data!.values).toHaveLength(lines!.reduce((n, l) => n + l.points.count - 1, 0));
+    // Segments join end to end along each line, each with the mean |∇f| of its ends.
+    const rows = segments.data!.values as { x0: number; x1: number; x2: number; y2: number; mag: number }[];
+    expect(rows.length).toBeGreaterThan(lines!.length);
+    for (let i = 1; i < rows.length; i++) {
+      if (rows[i].x0 === rows[i - 1].x2 && rows[i].x1 === rows[i - 1].y2) continue;
+      expect(lines!.some((l) => Number(l.points.data[0].toPrecision(6)) === rows[i].x0), `segment ${i} starts a line`).toBe(true);
+    }
+    for (const r of rows) expect(r.mag).toBeCloseTo(2 * Math.hypot((r.x0 + r.x2) / 2, (r.x1 + r.y2) / 2), 1);
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
     expect(vega.legends).toHaveLength(1);
