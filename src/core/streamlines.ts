@@ -222,6 +222,7 @@ class Placement {
     const k4 = this.k[3];
     const { width, height, d } = this;
     const cosTurn = Math.cos(MAX_TURN);
+    const cosEasy = Math.cos(MAX_TURN / 2);
     const limit = LIMITS.streamlinePoints.max;
     let s = this.step;
     let used = 0;
@@ -269,7 +270,8 @@ class Placement {
       used += len;
       t.length += len;
       if (last) return;
-      s = Math.min(2 * s, this.step);
+      // Longer steps again only where the line turned gently, or every other step would be refused.
+      if (k1[0] * k4[0] + k1[1] * k4[1] >= cosEasy) s = Math.min(2 * s, this.step);
     }
   }
 }
