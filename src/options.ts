@@ -74,7 +74,7 @@ export interface PlotOptions {
   streamlines?: boolean;
   /** Draw the arrows: the default; with `streamlines`, both. `false` with `streamlines` draws the lines alone. */
   arrows?: boolean;
-  /** Streamlines: about this many lines across the longer side of the plot (they start longer side / density pixels apart). Default 14. */
+  /** Streamlines: about this many lines across the longer side of the plot (they start longer side / density pixels apart). Default 16. */
   density?: number;
   /** Streamlines: seed points `[x0, x1]` inside the range; one line through each, and no others. Default: evenly spaced lines. */
   streamStart?: [number, number][];

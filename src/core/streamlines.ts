@@ -4,7 +4,7 @@ import { numericalGradient, type GradientOptions } from './gradient.js';
 import { points, type Points } from './points.js';
 
 /** Lines across the longer side of the plot when no density is given. */
-export const DEFAULT_DENSITY = 14;
+export const DEFAULT_DENSITY = 16;
 const DEFAULT_BOX: Range = [-2, 2];
 /** Pixels along the longer side when no scale is given, as a chart's default. */
 const DEFAULT_SIZE_PX = 480;
@@ -15,7 +15,7 @@ export interface StreamlineOptions extends GradientOptions {
   yrange?: Range;
   /** Pixels per data unit along x0 and x1; separations and step sizes are measured in these pixels. Default: 480 px for the longer side, the same scale on both. */
   scale?: readonly [number, number];
-  /** About this many lines across the longer side of the box: lines start `d` = longer side / density pixels apart. Default 14. */
+  /** About this many lines across the longer side of the box: lines start `d` = longer side / density pixels apart. Default 16. */
   density?: number;
   /** Follow +∇f instead of −∇f. Default false. */
   ascent?: boolean;
@@ -121,20 +121,32 @@ class Placement {
     return this.lines.length >= LIMITS.streamlines.max;
   }
 
-  // Cell centres of a grid d wide over the box, row by row; also sets the scale of |∇f| that counts as flat.
+  /**
+   * Cell centres of a grid d wide over the box, from where the flow starts highest (the largest f for −∇f):
+   * a line from there tends to run the whole way down, and the lines after it stop beside it rather than
+   * it being cut into pieces by them (a steep valley drawn as one line, not dashes). Also sets the
+   * scale of |∇f| that counts as flat.
+   */
   private seedGrid(): Float64Array {
     const [nx, ny] = [Math.max(1, Math.floor(this.width / this.d)), Math.max(1, Math.floor(this.height / this.d))];
-    const seeds = new Float64Array(2 * nx * ny);
+    const cells = new Float64Array(2 * nx * ny);
+    const height = new Float64Array(nx * ny);
     const dir = new Float64Array(2);
     let max = 0;
     for (let j = 0, k = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, k += 2) {
-        [seeds[k], seeds[k + 1]] = [((i + 0.5) * this.width) / nx, ((j + 0.5) * this.height) / ny];
-        const m = this.flow.at(seeds[k], seeds[k + 1], dir);
+      for (let i = 0; i < nx; i++, k++) {
+        const [X, Y] = [((i + 0.5) * this.width) / nx, ((j + 0.5) * this.height) / ny];
+        [cells[2 * k], cells[2 * k + 1]] = [X, Y];
+        const m = this.flow.at(X, Y, dir);
         if (m > max) max = m;
+        height[k] = this.flow.height(X, Y);
       }
     }
     this.flat = FLAT * max;
+    // Highest first; cells without a finite f last; ties in grid order (the sort is stable).
+    const order = Array.from(height.keys()).sort((a, b) => (Number.isNaN(height[b]) ? -1 : Number.isNaN(height[a]) ? 1 : height[b] - height[a]));
+    const seeds = new Float64Array(2 * nx * ny);
+    order.forEach((k, r) => [seeds[2 * r], seeds[2 * r + 1]] = [cells[2 * k], cells[2 * k + 1]]);
     return seeds;
   }
 
@@ -306,6 +318,14 @@ class Flow {
     this.gradient = { h: options.h, method: options.method };
     this.sign = options.ascent ? 1 : -1;
     this.origin = [options.xrange[0], options.yrange[0]];
+  }
+
+  /** How far the flow can still go down from pixel (X, Y): f for −∇f, −f for +∇f; NaN where f is not finite. */
+  height(X: number, Y: number): number {
+    this.x[0] = this.origin[0] + X / this.sx;
+    this.x[1] = this.origin[1] + Y / this.sy;
+    const value = -this.sign * this.fn.f(this.x);
+    return Number.isFinite(value) ? value : NaN;
   }
 
   /** Writes the unit direction at pixel (X, Y) into `out` and returns |∇f| there; 0 where there is no direction. */

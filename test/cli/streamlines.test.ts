@@ -55,7 +55,7 @@ describe('streamline options', () => {
 
   it('resolve to streamlines alone, or with arrows; --arrows alone is the default chart', () => {
     const alone = resolveRequest({ fn: 'xy', streamlines: true });
-    expect(alone.streamlines).toEqual({ density: 14, starts: undefined, maxLength: undefined, width: 1.2 });
+    expect(alone.streamlines).toEqual({ density: 16, starts: undefined, maxLength: undefined, width: 1.2 });
     expect(alone.arrows).toBe(false);
     expect(resolveRequest({ fn: 'xy', streamlines: true, arrows: true }).arrows).toBe(true);
     expect(resolveRequest({ fn: 'xy', arrows: true })).toEqual(resolveRequest({ fn: 'xy' }));
@@ -101,7 +101,7 @@ describe('gradplot --streamlines', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'lines.json'), 'utf8'));
-    expect(json.request.streamlines).toEqual({ density: 14, starts: [[0.5, 1], [-1, -1.5]], maxLength: 3, width: 1.2 });
+    expect(json.request.streamlines).toEqual({ density: 16, starts: [[0.5, 1], [-1, -1.5]], maxLength: 3, width: 1.2 });
     expect(json.points).toHaveLength(17 * 17);
     expect(json.streamlines).toHaveLength(2);
     for (const [i, line] of (json.streamlines as { points: number[][]; magnitude: number[] }[]).entries()) {
