@@ -24,6 +24,9 @@ export const GALLERY = [
   { name: 'width-height', about: 'Width and height both fixed: each axis has its own scale, and arrows are laid out in pixels so their angles stay true.', args: ['--fn', 'saddle', '--width', '640', '--height', '280', '--critical'] },
   { name: 'dark', about: 'The dark theme, with a title of your own.', args: ['--fn', 'sin_xy', '--theme', 'dark', '--color', 'magnitude', '--background', 'contour', '--title', 'sin(x0·x1) after dark'] },
   { name: 'ascent', about: 'Uphill (+∇f) on a monkey saddle, whose critical point has a zero Hessian.', args: ['--fn', 'monkey_saddle', '--ascent', '--critical', '--background', 'contour'] },
+  { name: 'streamlines', about: 'Streamlines of −∇f instead of arrows: the hyperbolas x0² − x1² = c, evenly spaced, arrowheads along each.', args: ['--fn', 'xy', '--streamlines'] },
+  { name: 'streamlines-contour', about: 'Where a ball would roll on Himmelblau\'s function: streamlines across the contour lines of f, from the maximum and the saddles into the four minima.', args: ['--fn', 'himmelblau', '--streamlines', '--background', 'contour', '--critical'] },
+  { name: 'streamlines-rosenbrock', about: 'Down the steep walls into Rosenbrock\'s valley and along it to the minimum; colour by |∇f| on a log scale.', args: ['--fn', 'rosenbrock', '--streamlines', '--color', 'magnitude', '--length', 'log', '--critical'] },
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
