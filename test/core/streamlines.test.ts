@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segmentDistance2, streamlines, DEFAULT_DENSITY, type Streamline, type StreamlineOptions } from '../../src/core/streamlines.js';
+import { segmentDistance2 } from '../../src/core/segment-hash.js';
+import { streamlines, DEFAULT_DENSITY, type Streamline, type StreamlineOptions } from '../../src/core/streamlines.js';
 import { findBuiltin } from '../../src/functions/builtins.js';
 import type { Range, ScalarFunction } from '../../src/functions/types.js';
 
