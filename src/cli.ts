@@ -53,6 +53,7 @@ Examples:
   gradplot --fn xy --range -2,2 --step 0.25 -o xy.png
   gradplot --expr "sin(x0*x1)" -o field.svg
   gradplot --fn sum_sq --xrange -3,3 --yrange -1,1 --step 0.5 -o field.csv
+  gradplot --fn himmelblau --streamlines --background contour -o flow.png
   gradplot list`,
   );
   cmd.action(async (flags: Record<string, unknown>) => {
