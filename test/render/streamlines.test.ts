@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DENSITY, streamlines } from '../../src/core/streamlines.js';
 import { findBuiltin } from '../../src/functions/builtins.js';
@@ -117,6 +118,11 @@ describe('streamline layers', () => {
       expect(a.length, format).toBeGreaterThan(1000);
       expect(a.equals(b), format).toBe(true);
     }
+    // The PNG: red lines and heads, the only red on the chart, cover a few percent of it.
+    const png = PNG.sync.read(await render(lineChart('xy', { color: '#ff0000' }).spec, 'png', { scale: 1 }));
+    let red = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i] > 200 && png.data[i + 1] < 160 && png.data[i + 2] < 160) red++;
+    expect(red / (png.width * png.height)).toBeGreaterThan(0.03);
     const svg = (await render(lineChart('xy').spec, 'svg')).toString();
     // One path per line, in the line mark's group.
     const lines = lineChart('xy').streamlines!;
