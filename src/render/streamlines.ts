@@ -52,14 +52,16 @@ export function streamlineLayers(lines: Streamline[], style: StreamlineStyle): R
         { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
       ] }
     : {};
+  // Width reads its own copy of |∇f|: Vega-Lite merges legends by field, and the heads' colour legend reads `mag`.
   const strokeWidth =
     style.width === MAGNITUDE
-      ? { strokeWidth: { field: 'mag', type: 'quantitative', scale: { domain: [0, style.maxMag || 1], range: WIDTH_RANGE }, legend: null } }
+      ? { strokeWidth: { field: 'widthMag', type: 'quantitative', scale: { domain: [0, style.maxMag || 1], range: WIDTH_RANGE }, legend: null } }
       : {};
+  const widthTransform = style.width === MAGNITUDE ? [{ calculate: 'datum.mag', as: 'widthMag' }] : [];
   const linesLayer = byMagnitude
     ? {
         data: { values: segments(lines, style.sx, style.sy) },
-        transform: paint.shaft.transform,
+        transform: [...paint.shaft.transform, ...widthTransform],
         mark: { type: 'rule', ...paint.mark, strokeCap: 'round', ...(style.width === MAGNITUDE ? {} : { strokeWidth: width }) },
         encoding: { x: x('x0'), y: y('x1'), x2: { field: 'x2' }, y2: { field: 'y2' }, ...paint.shaft.encoding, ...strokeWidth },
       }

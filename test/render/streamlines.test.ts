@@ -101,8 +101,12 @@ describe('streamline layers', () => {
     const { spec } = lineChart('sum_sq', { streamlines: { ...STREAMLINES, width: 'magnitude' } });
     const [segments] = layers(spec);
     expect(segments.mark.type).toBe('rule');
-    expect(segments.encoding.strokeWidth).toMatchObject({ field: 'mag', scale: { range: [0.5, 3] }, legend: null });
+    expect(segments.encoding.strokeWidth).toMatchObject({ field: 'widthMag', scale: { range: [0.5, 3] }, legend: null });
     expect(compiled(spec).warnings).toEqual([]);
+    // With colour by |∇f| too: still one legend, the colour's, and no conflict between them.
+    const both = compiled(lineChart('sum_sq', { color: 'magnitude', streamlines: { ...STREAMLINES, width: 'magnitude' } }).spec);
+    expect(both.warnings).toEqual([]);
+    expect(both.vega.legends).toHaveLength(1);
   });
 
   it('lie over the background and under the critical points', () => {
