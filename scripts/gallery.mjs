@@ -26,6 +26,9 @@ export const GALLERY = [
   { name: 'ascent', about: 'Uphill (+∇f) on a monkey saddle, whose critical point has a zero Hessian.', args: ['--fn', 'monkey_saddle', '--ascent', '--critical', '--background', 'contour'] },
   { name: 'descent-ch04', about: 'The book\'s chapter 4 `gradient_method.py`: gradient descent (SGD, lr 0.1) on function_2 from (−3, 4), 20 updates, over the field, on the book\'s axes.', args: ['--fn', 'function_2', '--descent', 'sgd:0.1', '--start', '-3,4', '--iterations', '20', '--xrange', '-3.5,3.5', '--yrange', '-4.5,4.5', '--step', '0.5'] },
   { name: 'descent-ch06', about: 'The book\'s chapter 6 `optimizer_compare_naive.py`: SGD, Momentum, AdaGrad and Adam from (−7, 2) on x0²/20 + x1² with the exact gradient, one panel each, over contours of f.', args: ['--fn', 'ch06', '--method', 'analytic', '--descent', 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', '--start', '-7,2', '--background', 'contour', '--panels'] },
+  { name: 'streamlines', about: 'Streamlines of −∇f instead of arrows: the hyperbolas x0² − x1² = c, evenly spaced, arrowheads along each.', args: ['--fn', 'xy', '--streamlines'] },
+  { name: 'streamlines-contour', about: 'Where a ball would roll on Himmelblau\'s function: streamlines across the contour lines of f, from the maximum and the saddles into the four minima.', args: ['--fn', 'himmelblau', '--streamlines', '--background', 'contour', '--critical'] },
+  { name: 'streamlines-rosenbrock', about: 'Down the steep walls into Rosenbrock\'s valley and along it to the minimum; colour by |∇f| on a log scale.', args: ['--fn', 'rosenbrock', '--streamlines', '--color', 'magnitude', '--length', 'log', '--critical'] },
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -62,6 +62,7 @@ Examples:
   gradplot --expr "sin(x0*x1)" -o field.svg
   gradplot --fn sum_sq --xrange -3,3 --yrange -1,1 --step 0.5 -o field.csv
   gradplot --fn ch06 --method analytic --descent sgd:0.95,adam:0.3 --start -7,2 --panels -o paths.png
+  gradplot --fn himmelblau --streamlines --background contour -o flow.png
   gradplot list
   gradplot help batch`,
   );
@@ -133,7 +134,7 @@ async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
 function report({ request, field, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
   if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
-  if (quiver && quiver.subGrid.stride > 1) {
+  if (quiver && request.arrows && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
     io.stderr.write(
       `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +

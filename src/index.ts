@@ -32,6 +32,7 @@ export { evaluate, sampleField, type Field } from './core/field.js';
 export { DEFAULT_H, METHODS, numericalGradient, type GradientOptions, type Method } from './core/gradient.js';
 export { MAX_POINTS, axis, meshgrid } from './core/grid.js';
 export { points, type Points } from './core/points.js';
+export { DEFAULT_DENSITY, streamlines, type Streamline, type StreamlineOptions } from './core/streamlines.js';
 export { InputError } from './errors.js';
 export { BUILTINS, findBuiltin } from './functions/builtins.js';
 export { compileExpression, ExpressionError, type CompiledExpression } from './functions/expression.js';

@@ -9,6 +9,8 @@ import { isCssColor } from './render/css-color.js';
 import { LENGTH_MODES, type LengthMode } from './render/length.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { THEMES, type Theme } from './render/theme.js';
+import { DEFAULT_DENSITY } from './core/streamlines.js';
+import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
 import { LIMITS } from './util/limits.js';
 import { nearest } from './util/nearest.js';
 
@@ -80,6 +82,18 @@ export interface PlotOptions {
   panels?: boolean;
   /** Also write the paths as CSV (`path,optimizer,lr,step,x0,x1,f,g0,g1`) to this file. */
   pathsOut?: string;
+  /** Draw streamlines of the drawn field (−∇f, or +∇f with `ascent`) instead of the arrows. Default false. */
+  streamlines?: boolean;
+  /** Draw the arrows: the default; with `streamlines`, both. `false` with `streamlines` draws the lines alone. */
+  arrows?: boolean;
+  /** Streamlines: about this many lines across the longer side of the plot (they start longer side / density pixels apart). Default 16. */
+  density?: number;
+  /** Streamlines: seed points `[x0, x1]` inside the range; one line through each, and no others. Default: evenly spaced lines. */
+  streamStart?: [number, number][];
+  /** Streamlines: the longest line, in data units (both ways from its seed together). Default: no limit. */
+  maxLength?: number;
+  /** Streamlines: line width in pixels, or `magnitude` (0.5 to 3 px by |∇f|). Default 1.2. */
+  streamWidth?: number | 'magnitude';
 }
 
 /** How one option is spelt on the command line and read from any source. */
@@ -180,6 +194,37 @@ function flag(value: unknown): boolean {
   throw new OptionValueError(`true or false`, value);
 }
 
+/** Lines across the plot: a number greater than 0, up to the limit. */
+function density(value: unknown): number {
+  const n = toNumber(value);
+  const max = LIMITS.streamlineDensity.max;
+  if (!(Number.isFinite(n) && n > 0 && n <= max)) throw new OptionValueError(`a number greater than 0 and at most ${max}`, value);
+  return n;
+}
+
+/** One or more points: `x0,x1` (the command line gives each separately), `[x0, x1]`, or a list of either. */
+function seeds(value: unknown): [number, number][] {
+  const expected = 'a point x0,x1 (e.g. 0.5,-1)';
+  const point = (v: unknown): [number, number] => {
+    const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
+    const xy = parts.map((p) => (typeof p === 'number' || typeof p === 'string' ? toNumber(p) : NaN));
+    if (xy.length !== 2 || !xy.every(Number.isFinite)) throw new OptionValueError(expected, value);
+    return [xy[0], xy[1]];
+  };
+  const isPair = Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number');
+  const list = Array.isArray(value) && !isPair ? value : [value];
+  if (list.length === 0 || list.length > LIMITS.streamStarts.max) throw new OptionValueError(`from 1 to ${LIMITS.streamStarts.max} points x0,x1`, value);
+  return list.map(point);
+}
+
+/** A width in pixels, or `magnitude`. */
+function streamWidth(value: unknown): number | typeof MAGNITUDE {
+  if (value === MAGNITUDE) return MAGNITUDE;
+  const n = toNumber(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new OptionValueError(`a width in pixels greater than 0, or ${MAGNITUDE}`, value);
+  return n;
+}
+
 const rangeSchema = {
   oneOf: [
     { type: 'string', pattern: '^\\s*-?[0-9.eE+-]+\\s*,\\s*-?[0-9.eE+-]+\\s*$' },
@@ -190,6 +235,8 @@ const positiveSchema = { type: 'number', exclusiveMinimum: 0 };
 const sideSchema = { type: 'number', minimum: LIMITS.plotSide.min, maximum: LIMITS.plotSide.max };
 const pointSchema = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 };
 const startSchema = { oneOf: [{ type: 'string' }, pointSchema, { type: 'array', minItems: 1, items: { oneOf: [{ type: 'string' }, pointSchema] } }] };
+// A point is written as a range is, two numbers: one, or a list of them.
+const seedsSchema = { oneOf: [rangeSchema, { type: 'array', items: rangeSchema, minItems: 1, maxItems: LIMITS.streamStarts.max }] };
 
 /** Every chart option, in the order `--help` lists them. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -224,6 +271,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'iterations', flags: '--iterations <n>', description: 'updates per path (default: 30)', parse: iterations, schema: { type: 'integer', minimum: 1, maximum: LIMITS.pathPoints.max } },
   { key: 'panels', flags: '--panels', description: 'one panel per optimizer, sharing the axes', parse: flag, schema: { type: 'boolean' } },
   { key: 'pathsOut', flags: '--paths-out <file.csv>', description: 'also write the paths as CSV: path,optimizer,lr,step,x0,x1,f,g0,g1', parse: csvFile, schema: { type: 'string', pattern: '\\.[cC][sS][vV]$' } },
+  { key: 'streamlines', flags: '--streamlines', description: 'draw streamlines of the field (−∇f, or +∇f with --ascent) instead of the arrows', parse: flag, schema: { type: 'boolean' } },
+  { key: 'arrows', flags: '--arrows', description: 'draw the arrows (the default); with --streamlines, both', parse: flag, schema: { type: 'boolean' }, output: 'chart' },
+  { key: 'density', flags: '--density <n>', description: `streamlines: about n lines across the longer side of the plot (default: ${DEFAULT_DENSITY})`, parse: density, schema: { type: 'number', exclusiveMinimum: 0, maximum: LIMITS.streamlineDensity.max } },
+  { key: 'streamStart', flags: '--stream-start <x0,x1>', description: 'streamlines: a seed point inside the range, repeatable; lines start at these points only', parse: seeds, schema: seedsSchema, repeatable: true },
+  { key: 'maxLength', flags: '--max-length <length>', description: 'streamlines: the longest line, in data units (default: no limit)', parse: positive, schema: positiveSchema },
+  { key: 'streamWidth', flags: '--stream-width <px>', description: `streamlines: line width in pixels, or ${MAGNITUDE} (wider where |∇f| is larger) (default: ${DEFAULT_STREAM_WIDTH})`, parse: streamWidth, schema: { oneOf: [positiveSchema, { const: MAGNITUDE }] }, output: 'chart' },
 ];
 
 /**

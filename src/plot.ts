@@ -52,7 +52,9 @@ export async function plot(request: PlotRequest, { chart = true, signal }: { cha
   const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
   const critical = request.critical ? await runSteps(criticalSteps(fn, xs, ys, field.gradient, { h: request.h }), signal) : undefined;
-  const quiver = chart ? chartOf(request, named, field, critical, paths) : undefined;
+  // A JSON export of streamlines carries the chart's lines, spaced in the chart's pixels.
+  const lines = request.streamlines !== undefined && request.format === 'json';
+  const quiver = chart || lines ? chartOf(request, named, field, critical, paths) : undefined;
   const tooSmall = request.method === 'analytic' ? undefined : stepProblem([xs, ys], request.h, field);
   return { request, function: named, field, quiver, check, critical, paths, pathNotes, ...(tooSmall ? { stepProblem: tooSmall } : {}) };
 }
@@ -89,5 +91,7 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     theme: request.theme,
     paths,
     panels: request.panels,
+    streamlines: request.streamlines && { ...request.streamlines, method: request.method, h: request.h },
+    arrows: request.arrows,
   });
 }

@@ -1,6 +1,7 @@
 import { descentBox } from './core/descent.js';
 import { DEFAULT_H, type Method } from './core/gradient.js';
 import type { Optimizer } from './core/optimizers.js';
+import { DEFAULT_DENSITY } from './core/streamlines.js';
 import { MAX_POINTS, axisLength } from './core/grid.js';
 import { checkChartSize } from './chart-size.js';
 import { InputError, type Door } from './errors.js';
@@ -11,6 +12,7 @@ import { formatOf, FORMATS, type Format } from './output/format.js';
 import type { Pivot } from './render/arrows.js';
 import type { BackgroundKind } from './render/background.js';
 import type { LengthMode } from './render/length.js';
+import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
 import type { Theme } from './render/theme.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { LIMITS } from './util/limits.js';
@@ -80,6 +82,22 @@ export interface PlotRequest {
   pathsOut?: string;
   /** Whether x0's and x1's ranges are defaults, which grow (same step) to hold the paths; given ranges are kept. */
   autoRange: [boolean, boolean];
+  /** Streamlines to draw; undefined for none. */
+  streamlines?: StreamlineRequest;
+  /** Whether the arrows are drawn: true unless streamlines are drawn alone. */
+  arrows: boolean;
+}
+
+/** How the streamlines are placed and drawn. */
+export interface StreamlineRequest {
+  /** About this many lines across the longer side of the plot. */
+  density: number;
+  /** Seed points inside the range; undefined for evenly spaced lines. */
+  starts?: [number, number][];
+  /** Longest line in data units; undefined for no limit. */
+  maxLength?: number;
+  /** Line width in pixels, or `magnitude`. */
+  width: number | 'magnitude';
 }
 
 /** Options as a door gives them: each value typed (`[-1, 1]`) or in the command line's string form (`'-1,1'`). */
@@ -157,6 +175,7 @@ function resolveTyped(options: RequestOptions): PlotRequest {
     theme: options.theme ?? 'light',
     ...resolvePaths(options, builtin?.start ?? expressionStart(xrange, yrange), xrange, yrange),
     autoRange: [options.range === undefined && options.xrange === undefined, options.range === undefined && options.yrange === undefined],
+    ...resolveStreamlines(options, xrange, yrange),
   };
 }
 
@@ -195,6 +214,29 @@ function resolvePaths(options: PlotOptions, start: readonly [number, number], xr
     throw new InputError('pathsOut', `"${options.pathsOut}" is also --out; give the paths their own file`);
   }
   return { descent, starts, iterations, panels: options.panels ?? false, pathsOut: options.pathsOut };
+}
+
+const STREAMLINE_KEYS = ['density', 'streamStart', 'maxLength', 'streamWidth'] as const;
+
+// Streamlines and arrows: what is drawn, and streamline options only where streamlines are.
+function resolveStreamlines(options: PlotOptions, xrange: Range, yrange: Range): { streamlines?: StreamlineRequest; arrows: boolean } {
+  if (!options.streamlines) {
+    const stray = STREAMLINE_KEYS.find((k) => options[k] !== undefined);
+    if (stray) throw new InputError(stray, 'sets how streamlines are drawn; add --streamlines');
+    if (options.arrows === false) throw new InputError('arrows', 'false leaves nothing to draw; add --streamlines');
+    return { arrows: true };
+  }
+  const arrows = options.arrows ?? false;
+  if (options.key && !arrows) throw new InputError('key', 'is a length key for arrows; add --arrows to draw them with the streamlines');
+  const outside = options.streamStart?.find(([x0, x1]) => !(x0 >= xrange[0] && x0 <= xrange[1] && x1 >= yrange[0] && x1 <= yrange[1]));
+  if (outside) {
+    throw new InputError(
+      'streamStart',
+      `${outside.join(',')} lies outside the plot; expected a point with x0 in [${xrange.join(', ')}] and x1 in [${yrange.join(', ')}]`,
+    );
+  }
+  const streamlines = { density: options.density ?? DEFAULT_DENSITY, starts: options.streamStart, maxLength: options.maxLength, width: options.streamWidth ?? DEFAULT_STREAM_WIDTH };
+  return { streamlines, arrows };
 }
 
 function resolveFunction(options: RequestOptions): FunctionRef {

@@ -46,18 +46,29 @@ const SAMPLES: Record<string, string | true> = {
   iterations: '5',
   panels: true,
   pathsOut: 'p.csv',
+  streamlines: true,
+  arrows: true,
+  density: '8',
+  streamStart: '0.5,0.5',
+  maxLength: '1',
+  streamWidth: 'magnitude',
 };
 
 /** Options that change something only beside another: the path options need paths to draw. */
-const COMPANIONS: Record<string, Record<string, string>> = {
+const COMPANIONS: Record<string, Record<string, string | true>> = {
   start: { descent: 'sgd:0.1' },
   iterations: { descent: 'sgd:0.1' },
   panels: { descent: 'sgd:0.1,momentum:0.1' },
   pathsOut: { descent: 'sgd:0.1' },
+  arrows: { streamlines: true },
+  density: { streamlines: true },
+  streamStart: { streamlines: true },
+  maxLength: { streamlines: true },
+  streamWidth: { streamlines: true },
 };
 
 // The base chart an option is compared with: BASE and the option's companions.
-function baseFor(key: string): Record<string, string> {
+function baseFor(key: string): Record<string, string | true> {
   return { ...BASE, ...COMPANIONS[key] };
 }
 

@@ -1,6 +1,7 @@
 import type { DescentPath, StopReason } from '../core/descent.js';
 import type { Field } from '../core/field.js';
 import type { Hyperparameter, OptimizerName } from '../core/optimizers.js';
+import type { Streamline } from '../core/streamlines.js';
 
 const COLUMNS = 'x0,x1,f,g0,g1';
 const ROWS_PER_CHUNK = 4096;
@@ -104,4 +105,13 @@ export function* pathsCsvChunks(paths: readonly DescentPath[]): Generator<string
     }
     yield chunk;
   }
+}
+
+/** Streamlines for JSON: each its points `[x0, x1]` in the direction of the flow and |∇f| at each; not-finite becomes null. */
+export function streamlineRows(lines: Streamline[]): { points: (number | null)[][]; magnitude: (number | null)[] }[] {
+  const value = (v: number) => (Number.isFinite(v) ? v : null);
+  return lines.map(({ points, magnitude }) => ({
+    points: Array.from({ length: points.count }, (_, i) => [value(points.data[2 * i]), value(points.data[2 * i + 1])]),
+    magnitude: Array.from(magnitude, value),
+  }));
 }

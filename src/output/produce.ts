@@ -1,6 +1,6 @@
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
-import { csvChunks, jsonChunks, pathRecord } from './data.js';
+import { csvChunks, jsonChunks, pathRecord, streamlineRows } from './data.js';
 import { isChart, type Format } from './format.js';
 import type { Chunks } from './write.js';
 
@@ -16,6 +16,7 @@ export async function produce(plot: Plot, format: Format): Promise<Chunks> {
       ...(plot.check ? { check: plot.check } : {}),
       ...(plot.critical ? { critical: plot.critical } : {}),
       ...(plot.paths ? { paths: plot.paths.map(pathRecord) } : {}),
+      ...(plot.quiver?.streamlines ? { streamlines: streamlineRows(plot.quiver.streamlines) } : {}),
     };
     return jsonChunks(plot.field, { request, function: fn, ...extra });
   }

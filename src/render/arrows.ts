@@ -60,6 +60,11 @@ const MAX_HEAD_PX = 9;
 export const HEAD_PATH = 'M0,0L-0.5,1L0.5,1Z';
 const PIVOT_SHIFT: Record<Pivot, number> = { tail: 0, middle: 0.5, tip: 1 };
 
+/** The mark of an arrowhead: HEAD_PATH filled with the arrows' colour (or their colour encoding), turned by `angle`. */
+export function headMark(paint: { color?: string }): Record<string, unknown> {
+  return { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, ...paint, strokeWidth: 0 };
+}
+
 /** The arrows, how many points were left out, the scale used and the largest |∇f| drawn. */
 export interface Arrows {
   arrows: Arrow[];

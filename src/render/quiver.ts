@@ -4,7 +4,9 @@ import { pathsExtent, type DescentPath } from '../core/descent.js';
 import type { Field } from '../core/field.js';
 import { axisLength } from '../core/grid.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
-import { drawHeads, HEAD_PATH, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
+import { streamlines, type Streamline } from '../core/streamlines.js';
+import type { Method } from '../core/gradient.js';
+import { drawHeads, headMark, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
 import { arrowPaint } from './color.js';
 import { keyLayer } from './key.js';
@@ -12,6 +14,7 @@ import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
 import { panelSpec, PANEL_SIZE } from './panels.js';
 import { pathLabels, pathLayer } from './paths.js';
+import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
 
@@ -59,6 +62,23 @@ export interface ChartOptions {
   paths?: DescentPath[];
   /** One panel per optimizer of `paths`, sharing the axes, each PANEL_SIZE pixels on its longer side unless sized. Default false. */
   panels?: boolean;
+  /** Streamlines of the same flow, computed from `fn` with this method; none when undefined. */
+  streamlines?: StreamlineChart;
+  /** Draw the arrows. Default true; false with `streamlines` draws the lines alone on the grid's ranges. */
+  arrows?: boolean;
+}
+
+/** How streamlines are placed (see `streamlines`) and drawn. */
+export interface StreamlineChart {
+  method: Method;
+  h: number;
+  /** About this many lines across the longer side. */
+  density: number;
+  starts?: [number, number][];
+  /** Longest line in data units. */
+  maxLength?: number;
+  /** Pixels, or `magnitude`. */
+  width: number | 'magnitude';
 }
 
 /** The longer side of the plot area when neither width nor height is given, in pixels. */
@@ -81,6 +101,8 @@ export interface Quiver {
   skipped: number;
   /** The grid points that carry arrows: all of them (stride 1) unless the grid has more than `maxArrows`. */
   subGrid: SubGrid;
+  /** The streamlines drawn, when asked for. */
+  streamlines?: Streamline[];
 }
 
 /**
@@ -97,7 +119,7 @@ export interface Quiver {
  */
 export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const options = withPaths(chartOptions);
-  const { step, ascent = false, length = 'linear', theme = 'light', background = 'none', tooltip = true } = options;
+  const { step, ascent = false, length = 'linear', theme = 'light', background = 'none', tooltip = true, arrows: drawArrows = true } = options;
   const tip = tooltip ? { tooltip: TOOLTIP } : {};
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
@@ -109,18 +131,21 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const height = Math.round((ydomain[1] - ydomain[0]) * sy);
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
   const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
-  const paint = arrowPaint(color, length, theme, laid.maxMag);
+  const lines = options.streamlines && streamlinesOf(options, options.streamlines, sx, sy);
+  const maxMag = Math.max(laid.maxMag, ...(lines ?? []).map((l) => largest(l.magnitude)));
+  const paint = arrowPaint(color, length, theme, maxMag);
   const area = { xdomain, ydomain, width, height, step, x, y };
   const layers = [
     background !== 'none' && backgroundLayer(background, functionOf(options), area, theme),
-    {
+    ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
+    drawArrows && {
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
       mark: { type: 'rule', ...paint.mark, strokeWidth: 1.4 },
       encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, ...tip },
     },
-    {
+    drawArrows && {
       transform: [{ filter: '!datum.dot' }],
-      mark: { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, ...paint.mark, strokeWidth: 0 },
+      mark: headMark(paint.mark),
       encoding: {
         x: x('tx'),
         y: y('ty'),
@@ -130,7 +155,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
         ...tip,
       },
     },
-    {
+    drawArrows && {
       transform: [{ filter: 'datum.dot' }],
       mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, ...paint.mark, size: 6, strokeWidth: 0 },
       encoding: { x: x('ax'), y: y('ay'), ...paint.head, ...tip },
@@ -138,6 +163,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
     options.critical && markerLayer(options.critical, palette.halo, x, y),
     options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, palette.halo, tooltip, x, y), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
     options.key &&
+      drawArrows &&
       keyLayer({
         length,
         scale: laid.scale,
@@ -149,26 +175,45 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
       }),
   ];
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
-  const spec = {
+  const chart = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title,
-      subtitle: [options.subtitle, ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)', describeLength(length)].filter(Boolean).join(' · '),
+      subtitle: [options.subtitle, `${drawn(drawArrows, !!lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`, drawArrows && describeLength(length)].filter(Boolean).join(' · '),
     },
     width,
     height,
     background: palette.background,
     config: themeConfig(theme),
-    data: { values: arrows },
+    data: { values: drawArrows ? arrows : [] },
     layer: layers.filter(Boolean),
     // Paths take their own colour scale beside the background's.
     ...(options.paths?.length ? { resolve: { scale: { color: 'independent' } } } : {}),
   } as unknown as TopLevelSpec;
   if (options.panels && options.paths?.length) {
     const panels = panelsOf(options.paths, pathOptions(options.paths, palette.halo, tooltip, x, y));
-    return { spec: panelSpec(spec as unknown as Record<string, unknown>, arrows, layers.filter(Boolean) as Record<string, unknown>[], panels), arrows, skipped, subGrid: sub };
+    const spec = panelSpec(chart as unknown as Record<string, unknown>, arrows, layers.filter(Boolean) as Record<string, unknown>[], panels);
+    return { spec, arrows, skipped, subGrid: sub, ...(lines ? { streamlines: lines } : {}) };
   }
-  return { spec, arrows, skipped, subGrid: sub };
+  return { spec: chart, arrows, skipped, subGrid: sub, ...(lines ? { streamlines: lines } : {}) };
+}
+
+// What the subtitle says is drawn.
+function drawn(arrows: boolean, lines: boolean): string {
+  return arrows && lines ? 'arrows and streamlines' : lines ? 'streamlines' : 'arrows';
+}
+
+// The streamlines of the chart's flow, spaced in its pixels, inside the grid's ranges.
+function streamlinesOf(options: ChartOptions, chart: StreamlineChart, sx: number, sy: number): Streamline[] {
+  const { method, h, density, starts, maxLength } = chart;
+  const { xrange, yrange, ascent } = options;
+  return streamlines(functionOf(options), { xrange, yrange, scale: [sx, sy], method, h, density, starts, maxLength, ascent });
+}
+
+function largest(values: Float64Array): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
 }
 
 // The ranges widened to hold every path point, and panels' own size: the rest of the chart needs no other change.
@@ -203,7 +248,7 @@ function arrowGrid(field: Field, { xrange, yrange, step, maxArrows = DEFAULT_MAX
 }
 
 function functionOf(options: ChartOptions): ScalarFunction {
-  if (!options.fn) throw new Error('quiverSpec: a background needs the function (options.fn)');
+  if (!options.fn) throw new Error('quiverSpec: a background or streamlines need the function (options.fn)');
   return options.fn;
 }
 
@@ -219,13 +264,14 @@ function fit(
   { cell, rows }: { cell: number; rows?: Uint32Array },
   options: ChartOptions,
 ): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
-  const { xrange, yrange } = options;
-  const pad = 0.15 * cell;
+  const { xrange, yrange, arrows: drawArrows = true } = options;
+  // Without arrows nothing overhangs the grid: the plot is its ranges.
+  const pad = drawArrows ? 0.15 * cell : 0;
   let aspect: [number, number] = [1, 1];
   for (let round = 0; ; round++) {
     const laid = layoutArrows(field, { step: cell, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect, rows });
-    const xdomain = extent(laid.arrows, 'ax', 'tx', xrange, pad);
-    const ydomain = extent(laid.arrows, 'ay', 'ty', yrange, pad);
+    const xdomain = extent(drawArrows ? laid.arrows : [], 'ax', 'tx', xrange, pad);
+    const ydomain = extent(drawArrows ? laid.arrows : [], 'ay', 'ty', yrange, pad);
     const [sx, sy] = pixelScales(xdomain, ydomain, options);
     const next: [number, number] = [Math.min(sx, sy) / sx, Math.min(sx, sy) / sy];
     if (round === MAX_FIT_ROUNDS || (Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12)) return { laid, xdomain, ydomain, sx, sy };

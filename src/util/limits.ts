@@ -31,6 +31,10 @@ export const LIMITS = {
   criticalListed: { max: 20, what: 'critical points listed on stderr', why: 'a count and the first ones are readable; the JSON export has all of them' },
   cacheBytes: { max: 16 * 1024 * 1024, what: 'bytes in a folder\'s .gradplot-cache.json', why: 'it is read whole; a larger one is ignored with a warning and written anew (about 80,000 outputs fit)' },
   jobsPerCore: { max: 1, what: 'batch threads (--jobs) per core', why: 'more threads only share the cores, each holding its own chart in memory' },
+  streamlineDensity: { max: 100, what: 'streamlines across the longer side (--density)', why: 'lines closer than about 5 pixels merge into a grey area' },
+  streamStarts: { max: 1000, what: 'seed points (--stream-start)', why: 'each seed traces a line; more would not be told apart' },
+  streamlines: { max: 20_000, what: 'streamlines in a chart', why: 'each line is a path in the picture; placement stops adding lines here' },
+  streamlinePoints: { max: 100_000, what: 'points on one streamline', why: 'a line that long is a numerical runaway; it ends there' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
