@@ -73,7 +73,7 @@ const inProcess = (options) => async () => render((await gradientField(options))
 const rows = [];
 let missed = 0;
 for (const [name, [withPaths, without]] of [
-  ['ch06 chart, 4 optimizers × 30 iterations, in one process (field, paths, spec, PNG), CPU time', await pair(inProcess({ ...OPTIONS, ...DESCENT }), inProcess(OPTIONS), 30, cpu)],
+  ['ch06 chart, 4 optimizers × 30 iterations, in one process (field, paths, spec, PNG), CPU time', await pair(inProcess({ ...OPTIONS, ...DESCENT }), inProcess(OPTIONS), 40, cpu)],
   ['the same, whole gradplot command to .png, wall time', await pair(command([...CHART, ...PATHS]), command(CHART), 12, wall)],
 ]) {
   // The first runs warm up the process (in one process) and the file cache.

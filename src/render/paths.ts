@@ -86,11 +86,13 @@ export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y
       }
     : {};
   const at = { x: x('x0'), y: y('x1') };
+  // The colour tells paths apart unless an optimizer has several (several starts): then each path is its own line.
+  const shared = new Set(paths.map((p) => describeOptimizer(p.optimizer))).size < paths.length;
   // One symbol layer for the dots and the start and end markers (their size and outline per datum): fewer layers draw faster.
   return {
     data: { values: rows(paths, numbers) },
     layer: [
-      { mark: { type: 'line', strokeWidth: 1.8, opacity: 0.9 }, encoding: { ...at, detail: { field: 'path', type: 'nominal' }, order: { field: 'step', type: 'quantitative' }, color } },
+      { mark: { type: 'line', strokeWidth: 1.8, opacity: 0.9 }, encoding: { ...at, ...(shared ? { detail: { field: 'path', type: 'nominal' } } : {}), order: { field: 'step', type: 'quantitative' }, color } },
       {
         mark: { type: 'point', filled: true, opacity: 1, stroke: halo },
         encoding: {

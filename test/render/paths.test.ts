@@ -62,6 +62,12 @@ describe('descent paths on the chart', () => {
     expect(titles).toEqual(['f', 'descent (■ start, ◆ end)']);
   });
 
+  it('draw one line per path: by colour, and by path number when an optimizer walks from several starts', async () => {
+    const line = async (start: [number, number][]) => layers((await gradientField({ ...ch06, start, iterations: 3 })).spec).find(isPaths)!.layer![0].encoding;
+    expect((await line([[-7, 2]])).detail).toBeUndefined();
+    expect((await line([[-7, 2], [5, -3]])).detail).toEqual({ field: 'path', type: 'nominal' });
+  });
+
   it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec)', async () => {
     const { spec } = await gradientField({ ...ch06, start: [[-7, 2]], iterations: 2 });
     const points = layers(spec).find(isPaths)!.layer![1] as Layer & { encoding: { tooltip: { field: string; title?: string }[] } };
