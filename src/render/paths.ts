@@ -72,7 +72,7 @@ export interface PathLayerOptions {
 export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y, halo, tooltip, legend }: PathLayerOptions): Record<string, unknown> {
   const range = labels.map((_, i) => PATH_COLORS[i % PATH_COLORS.length]);
   // The markers are named in the legend's title: a second legend would cost as much to lay out as the paths to draw.
-  const color = { field: 'optimizer', type: 'nominal', title: 'descent (■ start, ◆ end)', scale: { domain: labels, range }, legend: legend ? { symbolType: 'stroke', symbolStrokeWidth: 2.5 } : null };
+  const color = { field: 'optimizer', type: 'nominal', title: ['descent', '■ start ◆ end'], scale: { domain: labels, range }, legend: legend ? { symbolType: 'stroke', symbolStrokeWidth: 2.5 } : null };
   const tip = tooltip
     ? {
         tooltip: [
