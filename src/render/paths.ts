@@ -72,7 +72,7 @@ export interface PathLayerOptions {
 export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y, halo, tooltip, legend }: PathLayerOptions): Record<string, unknown> {
   const range = labels.map((_, i) => PATH_COLORS[i % PATH_COLORS.length]);
   // The markers are named in the legend's title: a second legend would cost as much to lay out as the paths to draw.
-  const color = { field: 'optimizer', type: 'nominal', title: 'descent (■ start, ◆ end)', scale: { domain: labels, range }, legend: legend ? { symbolType: 'stroke', symbolStrokeWidth: 2.5 } : null };
+  const color = { field: 'optimizer', type: 'nominal', title: ['descent', '■ start ◆ end'], scale: { domain: labels, range }, legend: legend ? { symbolType: 'stroke', symbolStrokeWidth: 2.5 } : null };
   const tip = tooltip
     ? {
         tooltip: [
@@ -86,11 +86,13 @@ export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y
       }
     : {};
   const at = { x: x('x0'), y: y('x1') };
+  // The colour tells paths apart unless an optimizer has several (several starts): then each path is its own line.
+  const shared = new Set(paths.map((p) => describeOptimizer(p.optimizer))).size < paths.length;
   // One symbol layer for the dots and the start and end markers (their size and outline per datum): fewer layers draw faster.
   return {
     data: { values: rows(paths, numbers) },
     layer: [
-      { mark: { type: 'line', strokeWidth: 1.8, opacity: 0.9 }, encoding: { ...at, detail: { field: 'path', type: 'nominal' }, order: { field: 'step', type: 'quantitative' }, color } },
+      { mark: { type: 'line', strokeWidth: 1.8, opacity: 0.9 }, encoding: { ...at, ...(shared ? { detail: { field: 'path', type: 'nominal' } } : {}), order: { field: 'step', type: 'quantitative' }, color } },
       {
         mark: { type: 'point', filled: true, opacity: 1, stroke: halo },
         encoding: {

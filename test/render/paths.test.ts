@@ -50,7 +50,7 @@ describe('descent paths on the chart', () => {
     const [line, points, ...more] = paths.layer!;
     expect(more).toEqual([]);
     expect(line.mark).toMatchObject({ type: 'line' });
-    expect(line.encoding.color).toMatchObject({ field: 'optimizer', scale: { domain: LABELS, range: COLORS }, title: 'descent (■ start, ◆ end)' });
+    expect(line.encoding.color).toMatchObject({ field: 'optimizer', scale: { domain: LABELS, range: COLORS }, title: ['descent', '■ start ◆ end'] });
     expect(points.mark).toMatchObject({ type: 'point', filled: true });
     expect(points.encoding.shape).toMatchObject({ field: 'role', scale: { domain: ['step', 'start', 'end'], range: ['circle', 'square', 'diamond'] } });
     expect(points.encoding.size).toEqual({ field: 'size', type: 'quantitative', scale: null });
@@ -59,7 +59,13 @@ describe('descent paths on the chart', () => {
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
     const titles = (vega.legends ?? []).map((l) => l.title);
-    expect(titles).toEqual(['f', 'descent (■ start, ◆ end)']);
+    expect(titles).toEqual(['f', ['descent', '■ start ◆ end']]);
+  });
+
+  it('draw one line per path: by colour, and by path number when an optimizer walks from several starts', async () => {
+    const line = async (start: [number, number][]) => layers((await gradientField({ ...ch06, start, iterations: 3 })).spec).find(isPaths)!.layer![0].encoding;
+    expect((await line([[-7, 2]])).detail).toBeUndefined();
+    expect((await line([[-7, 2], [5, -3]])).detail).toEqual({ field: 'path', type: 'nominal' });
   });
 
   it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec)', async () => {
@@ -169,7 +175,7 @@ describe('paths in every format', () => {
     const svg = (await render((await book()).spec, 'svg')).toString();
     for (const color of COLORS) expect(svg).toContain(`stroke="${color}"`);
     for (const label of LABELS) expect(svg).toContain(`>${label}</text>`);
-    expect(svg).toContain('>descent (■ start, ◆ end)</text>');
+    expect(svg).toContain('>■ start ◆ end</tspan>');
   });
 
   it('PDF: vector paths in the first path colour', async () => {
