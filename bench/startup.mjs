@@ -1,18 +1,17 @@
 #!/usr/bin/env node
-// Start-up benchmark (not a test): each kind of command, started each way the package can start it,
-// as a ratio to `node -e 0` timed in the same round, warm and cold (gradplot's files dropped from the
-// OS file cache first), on an idle machine and with one core kept busy. Needs the build.
+// Start-up benchmark (not a test): each kind of command, with and without the per-user code caches,
+// as a ratio to `node -e 0` timed in the same round, warm and cold (gradplot's files and caches dropped
+// from the OS file cache first), on an idle machine and with one core kept busy. Needs the build.
 //
 //   node bench/startup.mjs [runs]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 7);
-const BLOB = join(ROOT, 'dist', 'gradplot.blob');
 const work = mkdtempSync(join(tmpdir(), 'gradplot-startup-'));
 
 const KINDS = {
@@ -21,21 +20,23 @@ const KINDS = {
   csv: ['--fn', 'xy', '-o', 'xy.csv'],
   svg: ['--fn', 'xy', '-o', 'xy.svg'],
   png: ['--fn', 'xy', '-o', 'xy.png'],
+  'svg --expr': ['--expr', 'sin(x0*x1)', '-o', 'e.svg'],
 };
 
-// Each way of starting: [name, argv before the command's arguments].
+// Each way of starting: [name, argv before the command's arguments, environment].
 const node = process.execPath;
-const ways = [['node bin/gradplot.js', [node, join(ROOT, 'bin', 'gradplot.js')]]];
-if (existsSync(BLOB)) {
-  ways.push(['snapshot (sh bin/gradplot)', [join(ROOT, 'bin', 'gradplot')]]);
-  // What a JavaScript bin would have to do to use the snapshot: start Node.js a second time.
-  const relay = `require('child_process').spawnSync(process.execPath, ['--snapshot-blob', ${JSON.stringify(BLOB)}, '--', ...process.argv.slice(1)], { stdio: 'inherit' })`;
-  ways.push(['snapshot via a JS bin', [node, '-e', relay, '--']]);
-}
+const BIN = join(ROOT, 'bin', 'gradplot.js');
+const CACHE = join(work, 'cache');
+const ways = [
+  ['code caches', [node, BIN], { GRADPLOT_CACHE_DIR: CACHE }],
+  ['no code cache', [node, BIN], { GRADPLOT_CACHE_DIR: '' }],
+];
+// The per-user code caches, as the first runs on a machine make them.
+for (const args of [['--fn', 'xy', '-o', 'xy.svg'], ['--expr', 'x0*x1', '-o', 'xy.svg']]) time([node, BIN, ...args], ways[0][2]);
 
-function time(argv) {
+function time(argv, env = {}) {
   const start = performance.now();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '', ...env } });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`${argv.join(' ')}: status ${r.status} ${r.stderr}`);
   return ms;
@@ -52,6 +53,7 @@ const ownFiles = () => {
     }
   };
   walk(join(ROOT, 'dist'));
+  walk(CACHE);
   walk(join(ROOT, 'node_modules', 'canvas', 'build'));
   const addon = join(ROOT, 'node_modules', 'canvas', 'build', 'Release', 'canvas.node');
   const libs = spawnSync('ldd', [addon], { encoding: 'utf8' }).stdout.match(/=> (\/\S+)/g) ?? [];
@@ -69,9 +71,9 @@ for (const loaded of [false, true]) {
     const t = { base: [] };
     for (let i = 0; i < RUNS; i++) {
       for (const [kind, args] of Object.entries(KINDS)) {
-        for (const [way, argv] of ways) {
+        for (const [way, argv, env] of ways) {
           if (cold) evict(files);
-          (t[`${kind}|${way}`] ??= []).push(time([...argv, ...args]));
+          (t[`${kind}|${way}`] ??= []).push(time([...argv, ...args], env));
         }
         t.base.push(time([node, '-e', '0']));
       }

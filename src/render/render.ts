@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
-import { loadEngine } from './load-engine.js';
 
 /** Formats the renderer makes from a Vega-Lite spec. */
 export type ChartFormat = 'png' | 'svg' | 'pdf' | 'vl.json' | 'html';
@@ -23,7 +23,7 @@ const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
  */
 export async function render(spec: TopLevelSpec, format: ChartFormat, options: RenderOptions = {}): Promise<Buffer> {
   if (format === 'vl.json') return Buffer.from(specJson(spec));
-  const { vega, compile } = await loadEngine();
+  const { vega, compile } = await load('vega');
   mark('import vega');
   const compiled = compile(spec).spec;
   mark('compile');
@@ -46,7 +46,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
 /** The view's picture in one format. */
 async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', options: RenderOptions): Promise<Buffer> {
   if (format === 'svg') {
-    const { vega } = await loadEngine();
+    const { vega } = await load('vega');
     return oneAtATime(async () => {
       vega.resetSVGDefIds();
       return Buffer.from(await view.toSVG());

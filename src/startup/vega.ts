@@ -1,5 +1,5 @@
-// Everything rendering needs from Vega and Vega-Lite, as one module: the CLI's
-// build bundles it into one pre-compiled file (see util/bundle.ts).
+// Everything rendering needs from Vega and Vega-Lite, as one module: the build
+// bundles it into one file that runs with V8's code cache (see code-cache.ts).
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 
