@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { cacheFolder } from '../../src/startup/cache-folder.js';
 import { ROOT, gradplot, tempDir } from '../helpers.js';
 
+// Each test runs the command a few times.
+const SLOW = 180_000;
+
 const cachesIn = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.cache')).sort();
 
 /** Whether V8 accepts `cache` for the build's bundle `name`, in a Node.js started as the command is. */
@@ -46,7 +49,7 @@ describe('code caches', () => {
     expect(accepted('mathjs', join(cache, cachesIn(cache)[0]!))).toBe(true);
     // An accepted cache is used as it is, not made again.
     expect(statSync(join(cache, vega!)).mtimeMs).toBe(made);
-  });
+  }, SLOW);
 
   it('give the same bytes as no cache; a broken or stale one is replaced', () => {
     const dir = tempDir();
@@ -61,7 +64,7 @@ describe('code caches', () => {
     expect(again[1]!.equals(first[1]!)).toBe(true);
     expect(cachesIn(cache)).toEqual([vega]);
     expect(accepted('vega', join(cache, vega!))).toBe(true);
-  });
+  }, SLOW);
 
   it('are skipped quietly where the cache folder cannot be written', () => {
     const dir = tempDir();
@@ -69,7 +72,7 @@ describe('code caches', () => {
     writeFileSync(file, '');
     expect(draw(['--fn', 'xy'], join(file, 'gradplot'), join(dir, 'xy.svg')).toString()).toMatch(/^<svg/);
     expect(draw(['--fn', 'xy'], '', join(dir, 'xy.png')).subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, SLOW);
 });
 
 describe('cacheFolder', () => {
