@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheFolder } from './cache-folder.js';
@@ -48,20 +48,22 @@ export function runBundle<T>(name: string): T | undefined {
 
 /**
  * Saves the code cache of each bundle that ran without one, with what V8 has
- * compiled of it by now (so call it once the run's work is done). Replaces the
- * bundle's caches for other builds or Node.js versions. Never throws: a folder
+ * compiled of it by now (so call it once the run's work is done), in place of
+ * the caches of earlier builds at the same place. Never throws: a folder
  * that cannot be written only means no cache.
  */
 export function saveCodeCaches(): void {
-  for (const [name, { script, file }] of unsaved) {
+  for (const { script, file } of unsaved.values()) {
     try {
-      const folder = join(file, '..');
+      const folder = dirname(file);
       mkdirSync(folder, { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, file);
+      // Caches of earlier builds or Node.js versions at the same place.
+      const place = basename(file).split('-').slice(0, 2).join('-');
       for (const old of readdirSync(folder)) {
-        if (old.startsWith(`${name}-`) && old.endsWith('.cache') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+        if (old.startsWith(`${place}-`) && old.endsWith('.cache') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
       }
     } catch {
       // no cache this time
@@ -70,9 +72,11 @@ export function saveCodeCaches(): void {
   unsaved.clear();
 }
 
-// One cache per bundle file (its place, size and time), Node.js binary and V8 options in effect.
+// `<place>-<build>`: the place is the bundle's path and the V8 options in effect (another install, or
+// other options, keeps a cache of its own); the build is the bundle's size and time and the Node.js binary.
 function cacheKey(path: string): string {
   const { size, mtimeMs } = statSync(path);
-  const parts = [path, size, mtimeMs, process.execPath, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''];
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+  const hash = (...parts: unknown[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
+  const place = hash(path, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? '').slice(0, 8);
+  return `${place}-${hash(size, mtimeMs, process.execPath, process.version, process.arch).slice(0, 12)}`;
 }
