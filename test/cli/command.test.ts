@@ -44,6 +44,15 @@ describe('bin/gradplot.js', () => {
     expect(phases(batch.stderr)).toEqual(['start+imports', 'total']);
   });
 
+  it('exits 1 with a message when the run stops waiting for something that never comes', () => {
+    const dir = tempDir();
+    // Loaded first: renaming a file never finishes, so nothing is left to do while the run waits.
+    writeFileSync(join(dir, 'stall.cjs'), "require('node:fs/promises').rename = () => new Promise(() => {}); require('node:module').syncBuiltinESMExports();");
+    const r = spawnSync(process.execPath, ['--require', join(dir, 'stall.cjs'), BIN, '--fn', 'xy', '-o', join(dir, 'xy.csv')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('gradplot: the run stopped before it finished\n');
+    expect(r.status).toBe(1);
+  });
+
   it('runs with V8 options in NODE_OPTIONS', () => {
     const dir = tempDir();
     const r = gradplot(['--fn', 'xy', '-o', join(dir, 'xy.png')], { env: { NODE_OPTIONS: '--max-old-space-size=512' } });
