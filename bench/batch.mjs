@@ -12,7 +12,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/gradplot', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/gradplot.js', import.meta.url));
 const CHARTS = Number(process.argv[2] ?? 50);
 const TARGET = 1 / 5;
 const REPEAT = 3;

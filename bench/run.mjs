@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// The command users run (it starts from the build's start-up snapshot), and its JavaScript entry.
-const BIN = join(ROOT, 'bin', 'gradplot');
-const BIN_JS = join(ROOT, 'bin', 'gradplot.js');
+// The command users run.
+const BIN = join(ROOT, 'bin', 'gradplot.js');
 const NOISE = 1.1; // a target is missed only when the ratio is over target × NOISE
 const dist = (path) => import(join(ROOT, 'dist', path));
 const { numericalGradient } = await dist('core/gradient.js');
@@ -77,9 +76,6 @@ function report(name, times, baselineName, baseline, target, extra = '') {
   const keys = [...phases[0].matchAll(/([a-z +]+) ([\d.]+) ms/g)].map((m) => m[1].trim());
   const breakdown = keys.map((k) => `${k} ${median(phases.map((p) => Number(p.match(new RegExp(`${k.replace('+', '\\+')} ([\\d.]+) ms`))[1]))).toFixed(0)}`);
   rows[rows.length - 1][7] = `median ms: ${breakdown.join(', ')}`;
-  // The same without the start-up snapshot (no target: shows what the snapshot saves).
-  const [bare2, plain] = pair(() => node(['-e', '0']).time, () => node([BIN_JS, '--fn', 'xy', '-o', 'xy.png']).time, 7);
-  report('  same, node bin/gradplot.js (no snapshot)', plain, 'node -e 0', bare2);
 }
 
 // 2. Numeric core: one million points of sin_xy against the same central differences written inline.
@@ -143,7 +139,7 @@ const grid = meshgrid(xs, xs);
 // 5. A 4-million-point grid: CSV export within 512 MB, and a chart thinned to --max-arrows.
 for (const out of ['big.csv', 'big.png']) {
   // Peak memory is read by a preloaded module, so this runs the JavaScript entry (the same code).
-  const r = node(['--import', join(ROOT, 'bench', 'maxrss.mjs'), BIN_JS, '--fn', 'sin_xy', '--step', '0.002', '-o', out]);
+  const r = node(['--import', join(ROOT, 'bench', 'maxrss.mjs'), BIN, '--fn', 'sin_xy', '--step', '0.002', '-o', out]);
   const mb = Number(r.stderr.match(/maxrss: (\d+)/)[1]) / 1024;
   const ok = mb <= 512 * NOISE ? '≤ 512 MB ok' : '> 512 MB MISSED';
   if (!ok.endsWith('ok')) missed++;

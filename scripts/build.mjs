@@ -1,56 +1,52 @@
-// Builds what the package runs:
+// Builds what the package runs, the same files on every machine:
 //   dist/            the library, compiled by tsc (with .d.ts), imported as 'gradplot'
 //   dist/cli/        the command line, bundled by esbuild so a run loads a few files instead of
-//                    hundreds of modules; what only some runs need (Vega, the expression parser,
-//                    the HTML page, batch) sits in chunks loaded on first use
-//   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle with V8's code cache
-//                    for it, made by scripts/code-caches.mjs rendering sample charts (see src/util/bundle.ts)
+//                    hundreds of modules; what only some runs need (the expression parser, the HTML
+//                    page, batch) sits in chunks loaded on first use
+//   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle that runs with V8's
+//                    code cache, made on the user's machine (src/startup/code-cache.ts)
 //   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only)
-//   dist/gradplot.blob  the start-up snapshot that bin/gradplot starts Node.js from (src/snapshot.ts),
-//                    made from dist/snapshot/, with the Node.js binary it fits in gradplot.blob.node
 // dist/cli/ sits at the same depth as dist/render/, so paths relative to import.meta.url
-// (fonts/, dist/assets/) resolve the same way from both.
+// (fonts/, dist/assets/, dist/bundles/) resolve the same way from both.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
-execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-// What every bundle of the command line shares: minified for Node.js 20. canvas is a native addon;
-// mathjs is loaded from its own single-file build on demand (its bundle, or node_modules).
-const forNode = { bundle: true, platform: 'node', target: 'node20', minify: true, external: ['canvas', 'mathjs'], logLevel: 'warning' };
-// CommonJS bundles that hold Vega, which gets our vega-canvas (src/render/vega-canvas.cjs).
-const commonJs = { ...forNode, format: 'cjs', alias: { 'vega-canvas': './src/render/vega-canvas.cjs' } };
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+// What every bundle shares: minified for Node.js 20. canvas is a native addon.
+const forNode = { bundle: true, platform: 'node', target: 'node20', minify: true, external: ['canvas'], logLevel: 'warning' };
 
+// The CLI reaches Vega and mathjs only through their bundles: without one it would import the library's
+// own src/startup/vega.js (dist/startup/vega.js, beside dist/cli/) or mathjs's package, not a copy.
+const libraryOnly = {
+  name: 'library-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/vega\.js$/ }, (args) => (args.importer.endsWith('load.ts') ? { path: '../startup/vega.js', external: true } : undefined));
+  },
+};
 await build({
   ...forNode,
+  external: [...forNode.external, 'mathjs'],
   entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts' },
   outdir: 'dist/cli',
   splitting: true,
   format: 'esm',
+  plugins: [libraryOnly],
   // Bundled CommonJS dependencies (commander) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __gradplotRequire } from 'node:module'; const require = __gradplotRequire(import.meta.url);" },
 });
-// Vega with Vega-Lite, and mathjs, each as one CommonJS function, run by src/util/bundle.ts with V8's code cache.
+// Vega with Vega-Lite (with our vega-canvas), and mathjs, each as one CommonJS function run by
+// src/startup/code-cache.ts.
 await build({
-  ...commonJs,
-  entryPoints: { engine: 'src/render/engine.ts', mathjs: 'mathjs/lib/browser/math.js' },
+  ...forNode,
+  format: 'cjs',
+  alias: { 'vega-canvas': './src/startup/vega-canvas.cjs' },
+  entryPoints: { vega: 'src/startup/vega.ts', mathjs: 'mathjs/lib/browser/math.js' },
   outdir: 'dist/bundles',
   outExtension: { '.js': '.cjs' },
   banner: { js: '(function (require, module, exports) {' },
   footer: { js: '})' },
-});
-// The start-up snapshot (src/snapshot.ts): the whole CLI with Vega in one script, as `node --build-snapshot`
-// needs, with `import.meta.url` and `require` standing for values the snapshot sets when it starts.
-// Every module the bundle requires (Node's built-ins, canvas) is required on first use of one of its
-// properties, so the snapshot holds none that is only used after start (worker_threads, vm, ...).
-await build({
-  ...commonJs,
-  entryPoints: ['src/snapshot.ts'],
-  outfile: 'dist/snapshot/gradplot.cjs',
-  define: { 'import.meta.url': '__gradplot.url' },
-  banner: { js: 'const __gradplot = { url: undefined, require }; (function (require) {' },
-  footer: { js: '})((id) => { let m; return new Proxy({}, { get: (_, key) => (m ??= __gradplot.require(id))[key] }); });' },
 });
 await build({
   entryPoints: ['vega-tooltip'],
@@ -61,11 +57,3 @@ await build({
   outfile: 'dist/assets/vega-tooltip.min.js',
   logLevel: 'warning',
 });
-
-// The code caches, and the start-up snapshot with the Node.js binary it fits (which bin/gradplot checks
-// before using it). Both are made for Node.js run without options: V8 refuses a cache or a snapshot made
-// with other V8 options, so NODE_OPTIONS of the environment (as in CI) must not get into them.
-const plain = { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } };
-execFileSync(process.execPath, ['scripts/code-caches.mjs'], plain);
-execFileSync(process.execPath, ['--snapshot-blob', 'dist/gradplot.blob', '--build-snapshot', 'dist/snapshot/gradplot.cjs'], plain);
-writeFileSync('dist/gradplot.blob.node', `${process.execPath}\n`);

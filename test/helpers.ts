@@ -6,10 +6,8 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** The command npm installs: it starts Node.js from the build's start-up snapshot when it fits. */
-export const BIN = join(ROOT, 'bin', 'gradplot');
-/** The JavaScript entry the command falls back to. */
-export const BIN_JS = join(ROOT, 'bin', 'gradplot.js');
+/** The command npm installs. */
+export const BIN = join(ROOT, 'bin', 'gradplot.js');
 // Copied from the project's shared/reference: the book's own algorithm on the default grid.
 export const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference');
 

@@ -13,7 +13,7 @@ import { OPTIONS } from '../options.js';
 import { writeOutput } from '../output/write.js';
 import { RunError, writeFailure } from '../run.js';
 import { stopTimings } from '../util/timings.js';
-import { parseShard, type Shard } from './shard.js';
+import type { Shard } from './shard.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 import { failureLines } from './summary.js';
 
@@ -116,4 +116,14 @@ function parseJobs(value: string): number {
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!(n >= 1)) throw new InvalidArgumentError(`expected a whole number of worker threads, at least 1, got ${JSON.stringify(value)}`);
   return n;
+}
+
+/** Reads `i/n` with whole numbers 1 ≤ i ≤ n; throws InvalidArgumentError naming what is accepted. */
+export function parseShard(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(index >= 1 && index <= count)) {
+    throw new InvalidArgumentError(`expected i/n with whole numbers 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(value)}`);
+  }
+  return { index, count };
 }

@@ -8,8 +8,7 @@ const workerUrl = () => new URL('./worker.js', import.meta.url);
 /**
  * A fixed number of threads that perform batch tasks: the main thread, which
  * is idle otherwise, and worker threads started on first use. The main thread
- * starts at once, with Vega already loaded when the command started from its
- * snapshot; a worker thread loads it first (about 80 ms).
+ * starts at once; a worker thread loads Vega first.
  */
 export class Pool {
   /** Each live worker and its tasks in flight, by id. */

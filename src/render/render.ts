@@ -5,8 +5,8 @@ import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { LIMITS } from '../util/limits.js';
+import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
-import { loadEngine } from './load-engine.js';
 
 /** Formats the renderer makes from a Vega-Lite spec. */
 export const CHART_FORMATS = ['png', 'svg', 'pdf', 'vl.json', 'html'] as const;
@@ -30,7 +30,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
     throw new InputError('format', `expected one of ${CHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`, undefined, 'library');
   }
   if (format === 'vl.json') return Buffer.from(specJson(spec));
-  const { vega, compile } = await loadEngine();
+  const { vega, compile } = await load('vega');
   mark('import vega');
   const compiled = compile(spec).spec;
   mark('compile');
@@ -53,7 +53,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
 /** The view's picture in one format. */
 async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', options: RenderOptions): Promise<Buffer> {
   if (format === 'svg') {
-    const { vega } = await loadEngine();
+    const { vega } = await load('vega');
     return oneAtATime(async () => {
       vega.resetSVGDefIds();
       return Buffer.from(await view.toSVG());

@@ -2,7 +2,6 @@
  * Phase timings of one run, printed on stderr when GRADPLOT_TIMINGS=1 (the
  * benchmark reads them). Times are from the process's start (performance.now()).
  */
-// Read on each call: the start-up snapshot runs this module's top level at build time.
 const enabled = () => process.env.GRADPLOT_TIMINGS === '1';
 const marks: [string, number][] = [];
 let recording = true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inShard, parseShard } from '../../src/batch/shard.js';
+import { parseShard } from '../../src/batch/command.js';
+import { inShard } from '../../src/batch/shard.js';
 import { cli } from '../helpers.js';
 import { batch, withManifest } from './helpers.js';
 

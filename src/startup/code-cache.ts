@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { cacheFolder } from './cache-folder.js';
+
+/*
+ * The build's CommonJS bundles, dist/bundles/<name>.cjs (Vega with Vega-Lite,
+ * and mathjs), run with V8's code cache for them, so a run skips parsing and
+ * compiling most of their code. A code cache fits one Node.js binary and its V8
+ * options, so it is made on the user's machine: the first run without a usable
+ * one saves it in the per-user cache folder (cache-folder.ts) when it ends.
+ * A cache that is missing, stale or refused by V8 only costs time.
+ */
+
+// dist/bundles/ is a sibling of both dist/startup/ (the library) and dist/cli/ (the CLI's chunks).
+const built = (name: string) => fileURLToPath(new URL(`../bundles/${name}.cjs`, import.meta.url));
+
+/** Bundles that ran without a usable code cache, with the file their cache belongs in. */
+const unsaved = new Map<string, { script: Script; file: string }>();
+
+/** Runs bundle `name` and gives its exports; undefined when it was not built (tests run from source). */
+export function runBundle<T>(name: string): T | undefined {
+  const path = built(name);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const folder = cacheFolder();
+  const file = folder && join(folder, `${name}-${cacheKey(path)}.cache`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = file ? readFileSync(file) : undefined;
+  } catch {
+    // none yet
+  }
+  const script = new Script(source, { filename: path, cachedData });
+  if (file && (!cachedData || script.cachedDataRejected)) unsaved.set(name, { script, file });
+  const module = { exports: {} as T };
+  // Each bundle is `(function (require, module, exports) { … })`, as scripts/build.mjs writes it.
+  script.runInThisContext()(createRequire(path), module, module.exports);
+  return module.exports;
+}
+
+/**
+ * Saves the code cache of each bundle that ran without one, with what V8 has
+ * compiled of it by now (so call it once the run's work is done), in place of
+ * the caches of earlier builds at the same place. Never throws: a folder
+ * that cannot be written only means no cache.
+ */
+export function saveCodeCaches(): void {
+  for (const { script, file } of unsaved.values()) {
+    try {
+      const folder = dirname(file);
+      mkdirSync(folder, { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, file);
+      // Caches of earlier builds or Node.js versions at the same place.
+      const place = basename(file).split('-').slice(0, 2).join('-');
+      for (const old of readdirSync(folder)) {
+        if (old.startsWith(`${place}-`) && old.endsWith('.cache') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+      }
+    } catch {
+      // no cache this time
+    }
+  }
+  unsaved.clear();
+}
+
+// `<place>-<build>`: the place is the bundle's path and the V8 options in effect (another install, or
+// other options, keeps a cache of its own); the build is the bundle's size and time and the Node.js binary.
+function cacheKey(path: string): string {
+  const { size, mtimeMs } = statSync(path);
+  const hash = (...parts: unknown[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
+  const place = hash(path, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? '').slice(0, 8);
+  return `${place}-${hash(size, mtimeMs, process.execPath, process.version, process.arch).slice(0, 12)}`;
+}
