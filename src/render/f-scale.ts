@@ -88,11 +88,17 @@ export function fScale(extent: FExtent, asked?: ColorScaleKind): FScale {
   return { kind, diverging, type, domain };
 }
 
-/** Powers of ten in [lo, hi] (lo > 0), every other one when there are more than six. */
-export function decadeTicks(lo: number, hi: number): number[] {
-  if (!(lo > 0) || !(hi >= lo)) return [];
+/** Every power of ten in [lo, hi]; none unless 0 < lo ≤ hi. */
+export function powersOfTen(lo: number, hi: number): number[] {
   const powers: number[] = [];
+  if (!(lo > 0) || !(hi >= lo)) return powers;
   for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) powers.push(Number(`1e${k}`));
+  return powers;
+}
+
+/** Powers of ten in [lo, hi] for a legend: every other one when there are more than six, keeping the largest. */
+export function decadeTicks(lo: number, hi: number): number[] {
+  const powers = powersOfTen(lo, hi);
   const every = powers.length > 6 ? 2 : 1;
   return powers.filter((_, i) => (powers.length - 1 - i) % every === 0);
 }
@@ -109,7 +115,7 @@ export type FUse = 'fill' | 'line';
  */
 export function colorScale(scale: FScale, { use, theme, colormap, arrowsByMagnitude = false }: { use: FUse; theme: Theme; colormap?: string; arrowsByMagnitude?: boolean }): Record<string, unknown> {
   const { type, domain, diverging, constant } = scale;
-  const base = { type, domain, clamp: true, nice: false, zero: false, ...(constant !== undefined ? { constant } : {}), ...(diverging ? { domainMid: 0 } : {}) };
+  const base = { type, domain, clamp: true, nice: false, ...(type === 'linear' ? { zero: false } : {}), ...(constant !== undefined ? { constant } : {}), ...(diverging ? { domainMid: 0 } : {}) };
   if (colormap) return { ...base, scheme: colormap };
   if (use === 'fill') return { ...base, scheme: diverging ? 'blueorange' : arrowsByMagnitude ? 'greys' : 'viridis' };
   if (diverging) {

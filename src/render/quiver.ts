@@ -5,7 +5,8 @@ import { axisLength } from '../core/grid.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
 import { drawHeads, HEAD_PATH, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
-import { arrowPaint } from './color.js';
+import type { ColorScaleKind } from './f-scale.js';
+import { arrowPaint, MAGNITUDE } from './color.js';
 import { keyLayer } from './key.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
@@ -52,6 +53,12 @@ export interface ChartOptions {
   critical?: CriticalPoint[];
   /** Default `light`. */
   theme?: Theme;
+  /** The background's Vega colour scheme; default viridis, or blueorange for signed f (see `colorScale`). */
+  colormap?: string;
+  /** How the background maps f to colour; default chosen from f (see `fScale`). */
+  colorScale?: ColorScaleKind;
+  /** One colour domain for f across charts (a batch's shared scale); default f's extent over the ranges. */
+  fDomain?: [number, number];
 }
 
 const DEFAULT_SIZE = 480;
@@ -101,9 +108,10 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
   const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
   const paint = arrowPaint(color, length, theme, laid.maxMag);
-  const area = { xdomain, ydomain, width, height, step, x, y };
+  const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep: step, ystep: step, x, y };
+  const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
   const layers = [
-    background !== 'none' && backgroundLayer(background, functionOf(options), area, theme),
+    background !== 'none' && backgroundLayer(background, functionOf(options), area, fPaint),
     {
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
       mark: { type: 'rule', ...paint.mark, strokeWidth: 1.4 },

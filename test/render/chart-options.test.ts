@@ -78,16 +78,13 @@ describe('--background', () => {
     expect(compiled(spec).warnings).toEqual([]);
   });
 
-  it('contour: lines of f at about ten rounded quantile levels, each point on its level, with a legend titled f', () => {
+  it('contour: lines of f at round levels (d3 ticks) inside its extent, each point on its level, with a legend titled f', () => {
     const { spec } = chart('sum_sq', { background: 'contour' });
     const [lines] = layers(spec);
     expect(lines.mark.type).toBe('line');
     expect(lines.encoding).toMatchObject({ detail: { field: 'line' }, order: { field: 'i' }, color: { field: 'level', title: 'f' } });
     const rows = lines.data!.values as { level: number; x: number; y: number }[];
-    const levels = [...new Set(rows.map((r) => r.level))];
-    expect(levels.length).toBeGreaterThanOrEqual(8);
-    expect(levels.length).toBeLessThanOrEqual(10);
-    for (const level of levels) expect(Number(level.toPrecision(2))).toBe(level);
+    expect([...new Set(rows.map((r) => r.level))]).toEqual([1, 2, 3, 4, 5, 6, 7]);
     // Linear interpolation on a fine grid: every point within 1% of its level.
     for (const r of rows) expect(Math.abs(r.x ** 2 + r.y ** 2 - r.level)).toBeLessThan(0.01 * Math.max(1, r.level));
     expect(compiled(spec).warnings).toEqual([]);
