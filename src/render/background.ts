@@ -131,7 +131,7 @@ function heatmap(fn: ScalarFunction, area: Area, paint: BackgroundPaint): Record
         type: 'quantitative',
         title: 'f',
         scale: colorScale(scale, { use: 'fill', ...paint }),
-        legend: { format: '~g', ...(scale.ticks ? { values: scale.ticks } : {}) },
+        legend: { format: '~r', ...(scale.ticks ? { values: scale.ticks } : {}) },
       },
     },
   };
@@ -173,7 +173,7 @@ function contours(fn: ScalarFunction, area: Area, paint: BackgroundPaint): Recor
           values: levels,
           symbolType: 'stroke',
           symbolStrokeWidth: 2,
-          format: '~g',
+          format: '~r',
           // Each entry dashes like its line.
           symbolDash: { expr: 'datum.value < 0 ? [5, 3] : [1, 0]' },
         },

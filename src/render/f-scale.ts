@@ -108,8 +108,8 @@ export type FUse = 'fill' | 'line';
 
 /**
  * The Vega-Lite `scale` of f: the asked scheme, or a colour-blind-safe default
- * (viridis, or greys under arrows that viridis already colours; blueorange
- * diverging). Lines default to colours that keep a contrast of 3:1 with the
+ * (viridis, or greys under arrows that viridis already colours, light on the
+ * light theme and dark on the dark one; blueorange diverging). Lines default to colours that keep a contrast of 3:1 with the
  * theme's ground: magma's darker part on white, its lighter part on the dark
  * ground, and for signed f blue through grey to orange.
  */
@@ -117,14 +117,15 @@ export function colorScale(scale: FScale, { use, theme, colormap, arrowsByMagnit
   const { type, domain, diverging, constant } = scale;
   const base = { type, domain, clamp: true, nice: false, ...(type === 'linear' ? { zero: false } : {}), ...(constant !== undefined ? { constant } : {}), ...(diverging ? { domainMid: 0 } : {}) };
   if (colormap) return { ...base, scheme: colormap };
-  if (use === 'fill') return { ...base, scheme: diverging ? 'blueorange' : arrowsByMagnitude ? 'greys' : 'viridis' };
+  if (use === 'fill' && arrowsByMagnitude && !diverging) return { ...base, scheme: { name: 'greys', extent: theme === 'dark' ? [1, 0.45] : [0, 0.55] } };
+  if (use === 'fill') return { ...base, scheme: diverging ? 'blueorange' : 'viridis' };
   if (diverging) {
     // A piecewise scale through 0: negative levels blue, positive orange, 0 itself grey.
     const range = theme === 'dark' ? ['#6ea8ff', '#9a9a9a', '#ffa95c'] : ['#1f5a9e', '#8c8c8c', '#b3570b'];
     const { domainMid: _, ...rest } = base as typeof base & { domainMid?: number };
     return { ...rest, domain: [domain[0], 0, domain[1]], range, interpolate: 'lab' };
   }
-  return { ...base, scheme: { name: 'magma', extent: theme === 'dark' ? [0.58, 1] : [0, 0.65] } };
+  return { ...base, scheme: { name: 'magma', extent: theme === 'dark' ? [0.62, 1] : [0, 0.65] } };
 }
 
 /** Numbers for people: 6 significant digits at most, no trailing zeros, and 0 for what rounds to it at that precision. */

@@ -7,6 +7,7 @@ import { drawHeads, HEAD_PATH, layoutArrows, type Arrow, type Arrows, type Pivot
 import { backgroundLayer, type BackgroundKind } from './background.js';
 import type { ColorScaleKind } from './f-scale.js';
 import { arrowPaint, MAGNITUDE } from './color.js';
+import { haloLayers } from './halo.js';
 import { keyLayer } from './key.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
@@ -107,17 +108,18 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const height = Math.round((ydomain[1] - ydomain[0]) * sy);
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
   const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
-  const paint = arrowPaint(color, length, theme, laid.maxMag);
+  const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: laid.maxMag, single: palette.arrow });
   const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep: step, ystep: step, x, y };
   const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
-  const layers = [
-    background !== 'none' && backgroundLayer(background, functionOf(options), area, fPaint),
+  const arrowLayers = [
     {
+      name: 'shafts',
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
       mark: { type: 'rule', ...paint.mark, strokeWidth: 1.4 },
       encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, ...tip },
     },
-    {
+  {
+      name: 'heads',
       transform: [{ filter: '!datum.dot' }],
       mark: { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, ...paint.mark, strokeWidth: 0 },
       encoding: {
@@ -129,11 +131,17 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
         ...tip,
       },
     },
-    {
+  {
+      name: 'dots',
       transform: [{ filter: 'datum.dot' }],
       mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, ...paint.mark, size: 6, strokeWidth: 0 },
       encoding: { x: x('ax'), y: y('ay'), ...paint.head, ...tip },
     },
+  ];
+  const layers = [
+    background !== 'none' && backgroundLayer(background, functionOf(options), area, fPaint),
+    ...(background === 'heatmap' ? haloLayers(arrowLayers, palette.halo) : []),
+    ...arrowLayers,
     options.critical && markerLayer(options.critical, palette.halo, x, y),
     options.key &&
       keyLayer({
@@ -210,6 +218,11 @@ function pixelScales(xdomain: [number, number], ydomain: [number, number], { wid
   if (width && height) return [width / w, height / h];
   const s = width ? width / w : height ? height / h : size / Math.max(w, h);
   return [s, s];
+}
+
+// The smallest |∇f| among the arrows; 0 when there are none.
+function smallestMagnitude(arrows: Arrow[]): number {
+  return arrows.length ? arrows.reduce((m, a) => Math.min(m, a.mag), Infinity) : 0;
 }
 
 // The smallest [min, max] holding the grid range and both ends of every arrow, widened by `pad`.

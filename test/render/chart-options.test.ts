@@ -5,15 +5,15 @@ import { PALETTES } from '../../src/render/theme.js';
 import { chart, compiled, layers } from './helpers.js';
 
 describe('--color', () => {
-  it('magnitude: heads and dots fill, shafts stroke from |∇f| on viridis over [0, max |∇f|], one gradient legend titled |∇f|', () => {
+  it('magnitude: heads and dots fill, shafts stroke from |∇f| on viridis (its part that reads on white) over [0, max |∇f|], one gradient legend titled |∇f|', () => {
     const { spec, arrows } = chart('sum_sq', { color: 'magnitude' });
     const [shaft, head, dot] = layers(spec);
     const max = Math.max(...arrows.map((a) => a.mag));
     for (const layer of [head, dot]) {
-      expect(layer.encoding.fill).toMatchObject({ field: 'mag', title: '|∇f|', scale: { type: 'linear', scheme: 'viridis', domain: [0, max] } });
+      expect(layer.encoding.fill).toMatchObject({ field: 'mag', title: '|∇f|', scale: { type: 'linear', scheme: { name: 'viridis', extent: [0, 0.58] }, domain: [0, max] } });
       expect(layer.mark.color).toBeUndefined();
     }
-    expect(shaft.encoding.stroke).toMatchObject({ field: 'shaftMag', legend: null, scale: { scheme: 'viridis', domain: [0, max] } });
+    expect(shaft.encoding.stroke).toMatchObject({ field: 'shaftMag', legend: null, scale: { scheme: { name: 'viridis', extent: [0, 0.58] }, domain: [0, max] } });
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
     expect(vega.legends).toHaveLength(1);

@@ -48,9 +48,10 @@ describe('the colour scale of f', () => {
     expect(vega.legends![0]).toMatchObject({ fill: 'color' });
   });
 
-  it('one-signed f without decades: sequential viridis; greys when the arrows are coloured by |∇f|', () => {
+  it('one-signed f without decades: sequential viridis; greys (light, or dark on the dark theme) when the arrows are coloured by |∇f|', () => {
     expect(colorOf(chart('sum_sq', { background: 'heatmap' }).spec).scale).toMatchObject({ type: 'linear', scheme: 'viridis' });
-    expect(colorOf(chart('sum_sq', { background: 'heatmap', color: 'magnitude' }).spec).scale).toMatchObject({ scheme: 'greys' });
+    expect(colorOf(chart('sum_sq', { background: 'heatmap', color: 'magnitude' }).spec).scale).toMatchObject({ scheme: { name: 'greys', extent: [0, 0.55] } });
+    expect(colorOf(chart('sum_sq', { background: 'heatmap', color: 'magnitude', theme: 'dark' }).spec).scale).toMatchObject({ scheme: { name: 'greys', extent: [1, 0.45] } });
   });
 
   it('--colormap and --color-scale override the choice; log over f ≤ 0 is refused naming the option', () => {
