@@ -50,7 +50,7 @@ const MIN_CELL_PX = 3;
 /** Most background cells along an axis, whatever the width: 300 × 300 rects make about 10 MB of SVG. */
 const MAX_CELLS = 300;
 /** About how many contour levels to draw: enough to read the shape, few enough to tell apart. */
-const LEVELS = 10;
+const LEVELS = 8;
 
 /**
  * A layer under the arrows showing f over the whole plot area, sampled on a

@@ -9,10 +9,12 @@ import type { ColorScaleKind } from './f-scale.js';
 import { arrowPaint, MAGNITUDE } from './color.js';
 import { haloLayers } from './halo.js';
 import { keyLayer } from './key.js';
+import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
 import { PALETTES, themeConfig, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
+import { MAX_TITLE_LINES, wrapTitle } from './title.js';
 
 /** What the chart needs besides the field. */
 export interface ChartOptions {
@@ -63,6 +65,8 @@ export interface ChartOptions {
 }
 
 const DEFAULT_SIZE = 480;
+/** The title's font size, as the theme sets it. */
+const TITLE_FONT_PX = 15;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
 const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [
@@ -81,6 +85,8 @@ export interface Quiver {
   skipped: number;
   /** The grid points that carry arrows: all of them (stride 1) unless the grid has more than `maxArrows`. */
   subGrid: SubGrid;
+  /** What the reader should know about how the chart was drawn (a title cut short, …), one sentence each. */
+  notes: string[];
 }
 
 /**
@@ -154,21 +160,35 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
         ink: palette.ink,
       }),
   ];
+  const drawn = layers.filter(Boolean) as Record<string, unknown>[];
+  const notes: string[] = [];
+  const config = themeConfig(theme);
+  const title = wrapTitle(options.title, width, TITLE_FONT_PX);
+  if (title.cut) notes.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: options.title,
+      text: title.lines.length === 1 ? title.lines[0] : title.lines,
       subtitle: [options.subtitle, ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)', describeLength(length)].filter(Boolean).join(' · '),
+      // Centred on the plot area, never wider than it.
+      frame: 'group',
+      limit: width,
+      subtitleLimit: width,
     },
     width,
     height,
     background: palette.background,
-    config: themeConfig(theme),
+    config: {
+      ...config,
+      axisX: { tickCount: tickCount(width, 'x'), labelOverlap: true },
+      axisY: { tickCount: tickCount(height, 'y'), labelOverlap: true },
+      legend: { ...(config.legend as object), ...legendLayout(legendsOf(drawn as never), { width, height }) },
+    },
     data: { values: arrows },
-    layer: layers.filter(Boolean),
+    layer: drawn,
   } as unknown as TopLevelSpec;
-  return { spec, arrows, skipped, subGrid: sub };
+  return { spec, arrows, skipped, subGrid: sub, notes };
 }
 
 // The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.
