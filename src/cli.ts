@@ -111,6 +111,8 @@ function report({ request, quiver, check, critical }: Plot): void {
         `--max-arrows ${request.maxArrows} sets the limit\n`,
     );
   }
+  for (const note of quiver?.notes ?? []) process.stderr.write(`gradplot: note: ${note}\n`);
+  for (const warning of quiver?.warnings ?? []) process.stderr.write(`gradplot: warning: ${warning}\n`);
   if (quiver?.skipped) {
     process.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
   }

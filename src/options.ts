@@ -8,6 +8,9 @@ import { isCssColor } from './render/css-color.js';
 import { LENGTH_MODES, type LengthMode } from './render/length.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
 import { THEMES, type Theme } from './render/theme.js';
+import { ASPECTS, type Aspect } from './render/aspect.js';
+import { COLOR_SCALES, COLORMAPS, type ColorScaleKind } from './render/f-scale.js';
+import { nearest } from './util/nearest.js';
 
 /**
  * The options of one chart, as a user gives them: on the command line, in a
@@ -67,6 +70,18 @@ export interface PlotOptions {
   title?: string;
   /** `light` (default) or `dark`. */
   theme?: Theme;
+  /** The background's Vega colour scheme (viridis, magma, cividis, blueorange, redblue, …). Default viridis, blueorange for signed f. */
+  colormap?: string;
+  /** How the background maps f to colour: `linear`, `log`, `symlog` or `diverging` (centred on 0). Default chosen from f. */
+  colorScale?: ColorScaleKind;
+  /** Grid spacing along x0 only; overrides `step`. */
+  xstep?: number;
+  /** Grid spacing along x1 only; overrides `step`. */
+  ystep?: number;
+  /** Grid points along x0 and x1, `[nx, ny]` (`41x21`); overrides `step`, and cannot be used with `xstep`/`ystep`. */
+  points?: [number, number];
+  /** `equal` (one scale for both axes) or `free` (each axis its own; arrow angles stay true on screen). Default equal, free when one range is over 10× the other or width and height are both given. */
+  aspect?: Aspect;
 }
 
 /** How one option is spelt on the command line and read from any source. */
@@ -148,6 +163,29 @@ function flag(value: unknown): boolean {
   throw new OptionValueError(`true or false`, value);
 }
 
+/** `41x21` (or `[41, 21]`): grid points along x0 and x1, at least 2 each. */
+export function pointCounts(value: unknown): [number, number] {
+  const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.toLowerCase().split('x') : [];
+  const [nx, ny] = parts.map((p) => (typeof p === 'number' ? p : p.trim() === '' ? NaN : Number(p)));
+  if (parts.length !== 2 || !Number.isSafeInteger(nx) || !Number.isSafeInteger(ny) || nx < 2 || ny < 2) {
+    throw new OptionValueError('NXxNY with whole numbers of at least 2 (e.g. 41x21)', value);
+  }
+  return [nx, ny];
+}
+
+/** A Vega colour scheme by name. */
+function colormap(value: unknown): string {
+  if (typeof value === 'string' && COLORMAPS.includes(value)) return value;
+  const guess = typeof value === 'string' ? nearest(value, COLORMAPS) : undefined;
+  throw new OptionValueError(`${guess ? `a Vega colour scheme (did you mean ${guess}?)` : 'a Vega colour scheme'}: ${COLORMAPS.join(', ')}`, value);
+}
+
+/** Any string, the empty one included (an empty title draws none). */
+function anyText(value: unknown): string {
+  if (typeof value !== 'string') throw new OptionValueError(`a string`, value);
+  return value;
+}
+
 const rangeSchema = {
   oneOf: [
     { type: 'string', pattern: '^\\s*-?[0-9.eE+-]+\\s*,\\s*-?[0-9.eE+-]+\\s*$' },
@@ -182,8 +220,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'critical', flags: '--critical', description: 'mark and list the points where ∇f = 0 (minimum, maximum, saddle)', parse: flag, schema: { type: 'boolean' } },
   { key: 'width', flags: '--width <px>', description: 'width of the plot area in pixels (default: 480 for the longer side)', parse: positive, schema: positiveSchema },
   { key: 'height', flags: '--height <px>', description: 'height of the plot area in pixels; with --width, axes get their own scales', parse: positive, schema: positiveSchema },
-  { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' } },
+  { key: 'title', flags: '--title <text>', description: 'chart title; "" for none (default: f(x0, x1) = the formula)', parse: anyText, schema: { type: 'string' } },
   { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES } },
+  { key: 'colormap', flags: '--colormap <name>', description: 'colour scheme of the background: viridis, magma, cividis, blueorange, redblue, … (default: viridis, blueorange for signed f)', parse: colormap, schema: { enum: COLORMAPS } },
+  { key: 'colorScale', flags: '--color-scale <kind>', description: `how f maps to colour: ${COLOR_SCALES.join(', ')} (default: chosen from f)`, parse: oneOf(COLOR_SCALES), schema: { enum: COLOR_SCALES } },
+  { key: 'xstep', flags: '--xstep <size>', description: 'grid spacing along x0 (default: --step)', parse: positive, schema: positiveSchema },
+  { key: 'ystep', flags: '--ystep <size>', description: 'grid spacing along x1 (default: --step)', parse: positive, schema: positiveSchema },
+  { key: 'points', flags: '--points <NXxNY>', description: 'grid points along x0 and x1, e.g. 41x21 (instead of steps)', parse: pointCounts, schema: { oneOf: [{ type: 'string', pattern: '^\\s*[0-9]+\\s*[xX]\\s*[0-9]+\\s*$' }, { type: 'array', items: { type: 'integer', minimum: 2 }, minItems: 2, maxItems: 2 }] } },
+  { key: 'aspect', flags: '--aspect <mode>', description: 'equal: one scale for both axes; free: each its own (default: equal, free when one range is over 10× the other)', parse: oneOf(ASPECTS), schema: { enum: ASPECTS } },
 ];
 
 /** Reads raw values (argv strings or manifest values) into typed options; throws InputError-ready details per key. */

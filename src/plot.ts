@@ -34,7 +34,7 @@ export async function plot(request: PlotRequest, { chart = true }: { chart?: boo
     const why = named.noExactGradient ?? 'this function has no exact gradient';
     throw new InputError(request.method === 'analytic' ? 'method' : 'check', `needs an exact gradient, but ${why}`);
   }
-  const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
+  const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.xstep), axis(request.yrange[0], request.yrange[1], request.ystep)];
   const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method });
   const grid = field.points;
   const check = request.check ? compareGradients(grid, field.gradient, numericalGradient(fn, grid, { method: 'analytic' })) : undefined;
@@ -50,6 +50,11 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     xrange: request.xrange,
     yrange: request.yrange,
     step: request.step,
+    xstep: request.xstep,
+    ystep: request.ystep,
+    aspect: request.aspect,
+    colormap: request.colormap,
+    colorScale: request.colorScale,
     ascent: request.ascent,
     // Tooltips only where someone can hover: the page, the spec, and the library's spec.
     tooltip: request.format === undefined || request.format === 'html' || request.format === 'vl.json',

@@ -3,10 +3,13 @@ import { MAX_POINTS, axisLength } from './core/grid.js';
 import { InputError } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
+import { chartRules } from './chart-rules.js';
 import type { PlotOptions } from './options.js';
 import { formatOf, FORMATS, type Format } from './output/format.js';
 import type { Pivot } from './render/arrows.js';
+import type { Aspect } from './render/aspect.js';
 import type { BackgroundKind } from './render/background.js';
+import type { ColorScaleKind } from './render/f-scale.js';
 import type { LengthMode } from './render/length.js';
 import type { Theme } from './render/theme.js';
 import { DEFAULT_MAX_ARROWS } from './render/thin.js';
@@ -34,6 +37,9 @@ export interface PlotRequest {
   xrange: Range;
   yrange: Range;
   step: number;
+  /** Spacing along each axis: `step` unless `xstep`, `ystep` or `points` say otherwise. */
+  xstep: number;
+  ystep: number;
   /** Grid points along x0 and x1. */
   nx: number;
   ny: number;
@@ -60,9 +66,14 @@ export interface PlotRequest {
   /** Plot area in pixels; undefined follows the ranges. */
   width?: number;
   height?: number;
-  /** Undefined for `f(x0, x1) = <formula>`. */
+  /** Undefined for `f(x0, x1) = <formula>`; empty for no title. */
   title?: string;
   theme: Theme;
+  /** Undefined: chosen from the ranges and sizes (see `chartAspect`). */
+  aspect?: Aspect;
+  /** The background's colour scheme and scale; undefined: chosen from f. */
+  colormap?: string;
+  colorScale?: ColorScaleKind;
 }
 
 /**
@@ -77,16 +88,19 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
   const xrange = options.xrange ?? options.range ?? builtin?.range[0] ?? DEFAULT_RANGE;
   const yrange = options.yrange ?? options.range ?? builtin?.range[1] ?? DEFAULT_RANGE;
   const step = options.step ?? (builtin && !givenRange ? builtin.step : DEFAULT_STEP);
-  const nx = axisLength(xrange[0], xrange[1], step);
-  const ny = axisLength(yrange[0], yrange[1], step);
+  const { xstep, ystep } = chartRules(options, { xrange, yrange, step });
+  const nx = axisLength(xrange[0], xrange[1], xstep);
+  const ny = axisLength(yrange[0], yrange[1], ystep);
+  // Messages name the option that set the spacing.
+  const stepKey = options.points ? 'points' : xstep !== ystep || options.xstep !== undefined ? (nx < 2 ? 'xstep' : 'ystep') : 'step';
   if (nx < 2 || ny < 2) {
-    const span = Math.min(xrange[1] - xrange[0], yrange[1] - yrange[0]);
-    throw new InputError('step', `${step} leaves fewer than 2 grid points on an axis; expected at most ${span}`);
+    const [bad, span] = nx < 2 ? [xstep, xrange[1] - xrange[0]] : [ystep, yrange[1] - yrange[0]];
+    throw new InputError(stepKey === 'points' ? 'step' : stepKey, `${bad} leaves fewer than 2 grid points on an axis; expected at most ${span}`);
   }
   if (nx * ny > MAX_POINTS) {
     throw new InputError(
-      'step',
-      `${step} makes a grid of ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; ` +
+      stepKey,
+      `${stepKey === 'points' ? `${nx}x${ny}` : step} makes a grid of ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; ` +
         `the limit is ${MAX_POINTS.toLocaleString('en-US')}: use a larger step or a smaller range`,
     );
   }
@@ -99,6 +113,8 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     xrange,
     yrange,
     step,
+    xstep,
+    ystep,
     nx,
     ny,
     h: options.h ?? DEFAULT_H,
@@ -120,6 +136,9 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     height: options.height,
     title: options.title,
     theme: options.theme ?? 'light',
+    aspect: options.aspect,
+    colormap: options.colormap,
+    colorScale: options.colorScale,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Range, ScalarFunction } from '../functions/types.js';
 import { drawHeads, HEAD_PATH, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
 import type { ColorScaleKind } from './f-scale.js';
+import { chartAspect, type Aspect } from './aspect.js';
 import { arrowPaint, MAGNITUDE } from './color.js';
 import { haloLayers } from './halo.js';
 import { keyLayer } from './key.js';
@@ -26,6 +27,11 @@ export interface ChartOptions {
   xrange: Range;
   yrange: Range;
   step: number;
+  /** Spacing along x0 and x1 when they differ; default `step`. */
+  xstep?: number;
+  ystep?: number;
+  /** Default: free when width and height are both given or one range is over 10× the other, else equal (see `chartAspect`). */
+  aspect?: Aspect;
   /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `subGrid`), cells s·step wide. Default 2500. */
   maxArrows?: number;
   /** Draw +∇f instead of −∇f. Default false. */
@@ -65,6 +71,8 @@ export interface ChartOptions {
 }
 
 const DEFAULT_SIZE = 480;
+/** Arrows closer than this on screen merge into a band. */
+const MIN_APART_PX = 4;
 /** The title's font size, as the theme sets it. */
 const TITLE_FONT_PX = 15;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
@@ -85,8 +93,10 @@ export interface Quiver {
   skipped: number;
   /** The grid points that carry arrows: all of them (stride 1) unless the grid has more than `maxArrows`. */
   subGrid: SubGrid;
-  /** What the reader should know about how the chart was drawn (a title cut short, …), one sentence each. */
+  /** What the reader should know about how the chart was drawn (axes scaled apart by themselves), one sentence each. */
   notes: string[];
+  /** What went wrong in drawing it (a title cut short, arrows running together), one sentence each. */
+  warnings: string[];
 }
 
 /**
@@ -106,8 +116,11 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const tip = tooltip ? { tooltip: TOOLTIP } : {};
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
+  const [xstep, ystep] = [options.xstep ?? step, options.ystep ?? step];
+  const { aspect, note: aspectNote } = chartAspect(options);
   const { sub, rows } = arrowGrid(field, options);
-  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cell: sub.stride * step, rows }, options);
+  const cells: [number, number] = [sub.stride * xstep, sub.stride * ystep];
+  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells, rows, aspect }, options);
   const { arrows, skipped } = laid;
   drawHeads(arrows, sx, sy);
   const width = Math.round((xdomain[1] - xdomain[0]) * sx);
@@ -115,7 +128,7 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
   const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
   const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: laid.maxMag, single: palette.arrow });
-  const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep: step, ystep: step, x, y };
+  const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep, ystep, x, y };
   const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
   const arrowLayers = [
     {
@@ -161,20 +174,31 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
       }),
   ];
   const drawn = layers.filter(Boolean) as Record<string, unknown>[];
-  const notes: string[] = [];
+  const notes: string[] = aspectNote ? [aspectNote] : [];
+  const warnings: string[] = [];
+  const apart = Math.min(cells[0] * sx, cells[1] * sy);
+  if (apart < MIN_APART_PX) {
+    warnings.push(`arrows are ${Number(apart.toPrecision(2))} px apart and run together; a larger --xstep/--ystep, fewer --points or a smaller --max-arrows spreads them`);
+  }
   const config = themeConfig(theme);
   const title = wrapTitle(options.title, width, TITLE_FONT_PX);
-  if (title.cut) notes.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
+  if (title.cut) warnings.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: title.lines.length === 1 ? title.lines[0] : title.lines,
-      subtitle: [options.subtitle, ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)', describeLength(length)].filter(Boolean).join(' · '),
-      // Centred on the plot area, never wider than it.
+      subtitle: [
+        options.subtitle,
+        ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)',
+        describeLength(length),
+        aspect === 'free' && 'axes scaled apart, arrow angles true on screen',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      // Centred on the plot area; title and subtitle never wider than it.
       frame: 'group',
       limit: width,
-      subtitleLimit: width,
     },
     width,
     height,
@@ -188,14 +212,14 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
     data: { values: arrows },
     layer: drawn,
   } as unknown as TopLevelSpec;
-  return { spec, arrows, skipped, subGrid: sub, notes };
+  return { spec, arrows, skipped, subGrid: sub, notes, warnings };
 }
 
 // The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.
-function arrowGrid(field: Field, { xrange, yrange, step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
-  const [nx, ny] = [axisLength(xrange[0], xrange[1], step), axisLength(yrange[0], yrange[1], step)];
+function arrowGrid(field: Field, { xrange, yrange, step, xstep = step, ystep = step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
+  const [nx, ny] = [axisLength(xrange[0], xrange[1], xstep), axisLength(yrange[0], yrange[1], ystep)];
   if (nx * ny !== field.points.count) {
-    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and step make a grid of ${nx} × ${ny}`);
+    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${nx} × ${ny}`);
   }
   const sub = subGrid(nx, ny, maxArrows);
   return { sub, rows: sub.stride > 1 ? subGridRows(nx, sub) : undefined };
@@ -208,34 +232,38 @@ function functionOf(options: ChartOptions): ScalarFunction {
 
 /**
  * Lays the arrows out and finds the domain that holds them all and the pixel
- * scales. With both width and height fixed, arrows are laid out in pixels,
- * which depend on the domain, which depends on the arrows: a fixed point that
- * a few rounds reach, because arrows overhang the grid by less than a cell.
- * Arrows stand on `rows` of the field, `cell` apart.
+ * scales. With free aspect, arrows are laid out in pixels, which depend on the
+ * domain, which depends on the arrows: a fixed point that a few rounds reach,
+ * because arrows overhang the grid by less than a cell. Arrows stand on `rows`
+ * of the field, `cells` apart along x0 and x1; the longest fits the cell's
+ * shorter side on screen.
  */
 function fit(
   field: Field,
-  { cell, rows }: { cell: number; rows?: Uint32Array },
+  { cells: [cx, cy], rows, aspect: mode }: { cells: [number, number]; rows?: Uint32Array; aspect: Aspect },
   options: ChartOptions,
 ): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
   const { xrange, yrange } = options;
-  const pad = 0.15 * cell;
   let aspect: [number, number] = [1, 1];
+  let cell = Math.min(cx, cy);
   for (let round = 0; ; round++) {
     const laid = layoutArrows(field, { step: cell, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect, rows });
-    const xdomain = extent(laid.arrows, 'ax', 'tx', xrange, pad);
-    const ydomain = extent(laid.arrows, 'ay', 'ty', yrange, pad);
-    const [sx, sy] = pixelScales(xdomain, ydomain, options);
-    const next: [number, number] = [Math.min(sx, sy) / sx, Math.min(sx, sy) / sy];
-    if (round === MAX_FIT_ROUNDS || (Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12)) return { laid, xdomain, ydomain, sx, sy };
-    aspect = next;
+    const xdomain = extent(laid.arrows, 'ax', 'tx', xrange, 0.15 * cx);
+    const ydomain = extent(laid.arrows, 'ay', 'ty', yrange, 0.15 * cy);
+    const [sx, sy] = pixelScales(xdomain, ydomain, mode, options);
+    const s = Math.min(sx, sy);
+    const next: [number, number] = [s / sx, s / sy];
+    const nextCell = Math.min(cx * sx, cy * sy) / s;
+    const settled = Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12 && Math.abs(nextCell - cell) <= 1e-12 * cell;
+    if (round === MAX_FIT_ROUNDS || settled) return { laid, xdomain, ydomain, sx, sy };
+    [aspect, cell] = [next, nextCell];
   }
 }
 
-// Pixels per data unit on each axis: equal unless both width and height are given.
-function pixelScales(xdomain: [number, number], ydomain: [number, number], { width, height, size = DEFAULT_SIZE }: ChartOptions): [number, number] {
+// Pixels per data unit on each axis: one scale for equal aspect; for free, each axis fills its side.
+function pixelScales(xdomain: [number, number], ydomain: [number, number], aspect: Aspect, { width, height, size = DEFAULT_SIZE }: ChartOptions): [number, number] {
   const [w, h] = [xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]];
-  if (width && height) return [width / w, height / h];
+  if (aspect === 'free') return [(width ?? size) / w, (height ?? size) / h];
   const s = width ? width / w : height ? height / h : size / Math.max(w, h);
   return [s, s];
 }

@@ -57,7 +57,7 @@ describe('layout', () => {
     const long = 'The gradient of a function of two variables drawn as arrows, with a title much longer than the plot is wide';
     const two = chart('xy', { title: long });
     expect(size(two.spec).title.text).toHaveLength(2);
-    expect(two.notes).toEqual([]);
+    expect(two.warnings).toEqual([]);
     const laid = await laidOut(two.spec);
     // Plot 480 wide plus the y axis: the title does not widen the chart.
     expect(laid.width).toBeLessThan(size(two.spec).width + 80);
@@ -65,7 +65,7 @@ describe('layout', () => {
     const lines = size(cut.spec).title.text as string[];
     expect(lines).toHaveLength(3);
     expect(lines[2].endsWith('…')).toBe(true);
-    expect(cut.notes).toEqual(['the title is longer than 3 lines at this width and is cut short']);
+    expect(cut.warnings).toEqual(['the title is longer than 3 lines at this width and is cut short']);
   });
 
   it('wrapTitle breaks at spaces, and inside a word longer than the line', () => {
