@@ -8,13 +8,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted } from './batch/interrupt.js';
-import type { CriticalPoint } from './core/critical.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
+import { listCritical } from './output/critical-list.js';
 import { BINARY_FORMATS } from './output/format.js';
 import { removeUnfinished } from './output/write.js';
 import type { Plot } from './plot.js';
+import { largestMagnitude } from './render/arrows.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
 import { mark, printTimings } from './util/timings.js';
@@ -102,7 +103,7 @@ async function draw(raw: Record<string, unknown>): Promise<void> {
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, quiver, check, critical }: Plot): void {
+function report({ request, field, quiver, check, critical }: Plot): void {
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && quiver.subGrid.stride > 1) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
@@ -123,14 +124,7 @@ function report({ request, quiver, check, critical }: Plot): void {
       `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
     (request.out === undefined ? process.stdout : process.stderr).write(line);
   }
-  if (critical) process.stderr.write(listCritical(critical));
-}
-
-// One line per critical point; values within 1e-12 of zero print as 0 (Newton leaves such dust).
-function listCritical(points: CriticalPoint[]): string {
-  const n = (v: number) => (Math.abs(v) < 1e-12 ? '0' : String(+v.toPrecision(6)));
-  const head = `gradplot: ${points.length} critical point${points.length === 1 ? '' : 's'} (∇f = 0)${points.length ? ':' : ''}\n`;
-  return head + points.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
+  if (critical) process.stderr.write(listCritical(critical, { spacing: Math.min(request.xstep, request.ystep), flat: largestMagnitude(field) === 0 }));
 }
 
 // 2nd, 3rd, 11th, 41st.

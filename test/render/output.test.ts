@@ -102,4 +102,10 @@ describe('critical points outside the chart', () => {
     expect(Object.keys(critical[0])).toEqual(['x0', 'x1', 'f', 'kind']);
     expect(critical.filter((p: { kind: string }) => p.kind === 'saddle')).toHaveLength(4);
   });
+
+  it('of a constant f: ∇f = 0 everywhere, not "0 critical points"', () => {
+    const r = gradplot(['--expr', '3', '--critical', '-o', join(tempDir(), 'c.json')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('gradplot: ∇f = 0 everywhere (f is constant): every point is critical\n');
+  });
 });
