@@ -80,6 +80,21 @@ export interface PlotOptions {
   ystep?: number;
   /** Grid points along x0 and x1, `[nx, ny]` (`41x21`); overrides `step`, and cannot be used with `xstep`/`ystep`. */
   points?: [number, number];
+  /** Axis titles. Default `x0` and `x1`. */
+  xlabel?: string;
+  ylabel?: string;
+  /** The subtitle instead of the one gradplot writes (the function's name, the arrows' direction); "" for none. */
+  subtitle?: string;
+  /** Shaft width in pixels. Default 1.4. */
+  arrowWidth?: number;
+  /** Longest arrow head in pixels; heads are 40% of their arrow up to this. Default 9. */
+  headSize?: number;
+  /** Size of axis labels in pixels; titles and legends follow it. Default 11. */
+  fontSize?: number;
+  /** A transparent background instead of the theme's. Default false. */
+  transparent?: boolean;
+  /** Resolution the PNG states (pHYs), in dots per inch. Default 96 × `scale`. */
+  dpi?: number;
   /** `equal` (one scale for both axes) or `free` (each axis its own; arrow angles stay true on screen). Default equal, free when one range is over 10× the other or width and height are both given. */
   aspect?: Aspect;
 }
@@ -227,6 +242,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'xstep', flags: '--xstep <size>', description: 'grid spacing along x0 (default: --step)', parse: positive, schema: positiveSchema },
   { key: 'ystep', flags: '--ystep <size>', description: 'grid spacing along x1 (default: --step)', parse: positive, schema: positiveSchema },
   { key: 'points', flags: '--points <NXxNY>', description: 'grid points along x0 and x1, e.g. 41x21 (instead of steps)', parse: pointCounts, schema: { oneOf: [{ type: 'string', pattern: '^\\s*[0-9]+\\s*[xX]\\s*[0-9]+\\s*$' }, { type: 'array', items: { type: 'integer', minimum: 2 }, minItems: 2, maxItems: 2 }] } },
+  { key: 'xlabel', flags: '--xlabel <text>', description: 'title of the x0 axis (default: x0)', parse: anyText, schema: { type: 'string' } },
+  { key: 'ylabel', flags: '--ylabel <text>', description: 'title of the x1 axis (default: x1)', parse: anyText, schema: { type: 'string' } },
+  { key: 'subtitle', flags: '--subtitle <text>', description: 'subtitle instead of gradplot\'s own; "" for none', parse: anyText, schema: { type: 'string' } },
+  { key: 'arrowWidth', flags: '--arrow-width <px>', description: 'shaft width in pixels (default: 1.4)', parse: positive, schema: positiveSchema },
+  { key: 'headSize', flags: '--head-size <px>', description: 'longest arrow head in pixels (default: 9)', parse: positive, schema: positiveSchema },
+  { key: 'fontSize', flags: '--font-size <px>', description: 'axis label size in pixels; titles follow it (default: 11)', parse: positive, schema: positiveSchema },
+  { key: 'transparent', flags: '--transparent', description: 'no background colour', parse: flag, schema: { type: 'boolean' } },
+  { key: 'dpi', flags: '--dpi <n>', description: 'resolution the PNG states, in dots per inch (default: 96 × --scale)', parse: positive, schema: positiveSchema },
   { key: 'aspect', flags: '--aspect <mode>', description: 'equal: one scale for both axes; free: each its own (default: equal, free when one range is over 10× the other)', parse: oneOf(ASPECTS), schema: { enum: ASPECTS } },
 ];
 

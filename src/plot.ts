@@ -55,6 +55,13 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     aspect: request.aspect,
     colormap: request.colormap,
     colorScale: request.colorScale,
+    xlabel: request.xlabel,
+    ylabel: request.ylabel,
+    subtitleText: request.subtitle,
+    arrowWidth: request.arrowWidth,
+    headSize: request.headSize,
+    fontSize: request.fontSize,
+    transparent: request.transparent,
     ascent: request.ascent,
     // Tooltips only where someone can hover: the page, the spec, and the library's spec.
     tooltip: request.format === undefined || request.format === 'html' || request.format === 'vl.json',

@@ -74,6 +74,16 @@ export interface PlotRequest {
   /** The background's colour scheme and scale; undefined: chosen from f. */
   colormap?: string;
   colorScale?: ColorScaleKind;
+  /** Chart text and marks as the user set them; undefined for gradplot's own. */
+  xlabel?: string;
+  ylabel?: string;
+  subtitle?: string;
+  arrowWidth?: number;
+  headSize?: number;
+  fontSize?: number;
+  transparent: boolean;
+  /** The PNG's stated resolution; undefined for 96 × scale. */
+  dpi?: number;
 }
 
 /**
@@ -139,6 +149,14 @@ export function resolveRequest(options: RequestOptions): PlotRequest {
     aspect: options.aspect,
     colormap: options.colormap,
     colorScale: options.colorScale,
+    xlabel: options.xlabel,
+    ylabel: options.ylabel,
+    subtitle: options.subtitle,
+    arrowWidth: options.arrowWidth,
+    headSize: options.headSize,
+    fontSize: options.fontSize,
+    transparent: options.transparent ?? false,
+    dpi: options.dpi,
   };
 }
 

@@ -1,3 +1,4 @@
+import { formatNumber } from '../util/format-number.js';
 import type { Theme } from './theme.js';
 
 /** How f maps to colour: `diverging` is linear with its middle colour at f = 0. */
@@ -126,12 +127,4 @@ export function colorScale(scale: FScale, { use, theme, colormap, arrowsByMagnit
     return { ...rest, domain: [domain[0], 0, domain[1]], range, interpolate: 'lab' };
   }
   return { ...base, scheme: { name: 'magma', extent: theme === 'dark' ? [0.62, 1] : [0, 0.65] } };
-}
-
-/** Numbers for people: 6 significant digits at most, no trailing zeros, and 0 for what rounds to it at that precision. */
-export function formatNumber(v: number, digits = 6): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const text = Number(v.toPrecision(digits)).toString();
-  return text.replace('e+', 'e');
 }

@@ -13,7 +13,7 @@ import { keyLayer } from './key.js';
 import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
-import { PALETTES, themeConfig, type Theme } from './theme.js';
+import { PALETTES, themeConfig, titleFontSize, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
 import { MAX_TITLE_LINES, wrapTitle } from './title.js';
 
@@ -23,6 +23,8 @@ export interface ChartOptions {
   title: string;
   /** A first word for the subtitle, e.g. the built-in's name. */
   subtitle?: string;
+  /** The whole subtitle instead of the one made from the options; "" for none. */
+  subtitleText?: string;
   /** Grid ranges and spacing, in data units: the field's points are the rows of this grid's meshgrid. */
   xrange: Range;
   yrange: Range;
@@ -62,6 +64,17 @@ export interface ChartOptions {
   critical?: CriticalPoint[];
   /** Default `light`. */
   theme?: Theme;
+  /** Axis titles. Default `x0`, `x1`. */
+  xlabel?: string;
+  ylabel?: string;
+  /** Shaft width in pixels. Default 1.4. */
+  arrowWidth?: number;
+  /** Longest arrow head in pixels (heads are 40% of their arrow up to this). Default 9. */
+  headSize?: number;
+  /** Size of axis labels in pixels; titles and legends follow it. Default 11. */
+  fontSize?: number;
+  /** No background colour (the page shows through). Default false. */
+  transparent?: boolean;
   /** The background's Vega colour scheme; default viridis, or blueorange for signed f (see `colorScale`). */
   colormap?: string;
   /** How the background maps f to colour; default chosen from f (see `fScale`). */
@@ -73,8 +86,6 @@ export interface ChartOptions {
 const DEFAULT_SIZE = 480;
 /** Arrows closer than this on screen merge into a band. */
 const MIN_APART_PX = 4;
-/** The title's font size, as the theme sets it. */
-const TITLE_FONT_PX = 15;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
 const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [
@@ -122,11 +133,11 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const cells: [number, number] = [sub.stride * xstep, sub.stride * ystep];
   const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells, rows, aspect }, options);
   const { arrows, skipped } = laid;
-  drawHeads(arrows, sx, sy);
+  drawHeads(arrows, sx, sy, options.headSize);
   const width = Math.round((xdomain[1] - xdomain[0]) * sx);
   const height = Math.round((ydomain[1] - ydomain[0]) * sy);
-  const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
-  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
+  const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: options.xlabel ?? 'x0' });
+  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: options.ylabel ?? 'x1' });
   const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: laid.maxMag, single: palette.arrow });
   const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep, ystep, x, y };
   const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
@@ -134,7 +145,7 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
     {
       name: 'shafts',
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
-      mark: { type: 'rule', ...paint.mark, strokeWidth: 1.4 },
+      mark: { type: 'rule', ...paint.mark, strokeWidth: options.arrowWidth ?? 1.4 },
       encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, ...tip },
     },
   {
@@ -171,6 +182,8 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
         width,
         color: paint.mark.color ?? palette.ink,
         ink: palette.ink,
+        arrowWidth: options.arrowWidth,
+        headSize: options.headSize,
       }),
   ];
   const drawn = layers.filter(Boolean) as Record<string, unknown>[];
@@ -180,15 +193,15 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   if (apart < MIN_APART_PX) {
     warnings.push(`arrows are ${Number(apart.toPrecision(2))} px apart and run together; a larger --xstep/--ystep, fewer --points or a smaller --max-arrows spreads them`);
   }
-  const config = themeConfig(theme);
-  const title = wrapTitle(options.title, width, TITLE_FONT_PX);
+  const config = themeConfig(theme, options.fontSize);
+  const title = wrapTitle(options.title, width, titleFontSize(options.fontSize));
   if (title.cut) warnings.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: title.lines.length === 1 ? title.lines[0] : title.lines,
-      subtitle: [
+      text: title.lines.length > 1 ? title.lines : (title.lines[0] ?? ''),
+      subtitle: options.subtitleText ?? [
         options.subtitle,
         ascent ? 'arrows: +∇f (ascent)' : 'arrows: −∇f (descent)',
         describeLength(length),
@@ -202,7 +215,7 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
     },
     width,
     height,
-    background: palette.background,
+    background: options.transparent ? 'transparent' : palette.background,
     config: {
       ...config,
       axisX: { tickCount: tickCount(width, 'x'), labelOverlap: true },
