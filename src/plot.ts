@@ -62,6 +62,8 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     headSize: request.headSize,
     fontSize: request.fontSize,
     transparent: request.transparent,
+    magnitudeMax: request.magnitudeMax,
+    fDomain: request.fDomain,
     ascent: request.ascent,
     // Tooltips only where someone can hover: the page, the spec, and the library's spec.
     tooltip: request.format === undefined || request.format === 'html' || request.format === 'vl.json',

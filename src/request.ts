@@ -84,6 +84,9 @@ export interface PlotRequest {
   transparent: boolean;
   /** The PNG's stated resolution; undefined for 96 × scale. */
   dpi?: number;
+  /** Colour domains shared across a batch's charts: |∇f| from 0 to this, and f; undefined for the chart's own. */
+  magnitudeMax?: number;
+  fDomain?: [number, number];
 }
 
 /**

@@ -13,7 +13,7 @@ import type { BatchChart, Manifest } from './manifest.js';
 import { Pool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
-import { sharedArrowScale, type Measured } from './shared-scale.js';
+import { sharedArrowScale, sharedColorDomains, type Measured } from './shared-scale.js';
 import { roundSeconds, summarize, type ChartResult, type Summary } from './summary.js';
 import type { Task } from './perform.js';
 
@@ -139,10 +139,11 @@ async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: Abo
       if (!outcome.ok) return;
       // A thinned chart's arrows span cells of stride·step (see --max-arrows).
       const { nx, ny, step, maxArrows, length } = task.request;
-      measured.push({ step: subGrid(nx, ny, maxArrows).stride * step, length, maxMagnitude: outcome.maxMagnitude! });
+      measured.push({ step: subGrid(nx, ny, maxArrows).stride * step, length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
     },
     signal,
   );
   const arrowScale = sharedArrowScale(measured);
-  return new Map(shared.map((c) => [c.index, arrowScale === undefined ? c.request : { ...c.request, arrowScale }]));
+  const colors = sharedColorDomains(measured);
+  return new Map(shared.map((c) => [c.index, { ...c.request, ...(arrowScale === undefined ? {} : { arrowScale }), ...colors }]));
 }

@@ -79,6 +79,8 @@ export interface ChartOptions {
   colormap?: string;
   /** How the background maps f to colour; default chosen from f (see `fScale`). */
   colorScale?: ColorScaleKind;
+  /** The top of the |∇f| colour scale when it is shared across charts; default the chart's largest |∇f|. */
+  magnitudeMax?: number;
   /** One colour domain for f across charts (a batch's shared scale); default f's extent over the ranges. */
   fDomain?: [number, number];
 }
@@ -138,7 +140,7 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const height = Math.round((ydomain[1] - ydomain[0]) * sy);
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: options.xlabel ?? 'x0' });
   const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: options.ylabel ?? 'x1' });
-  const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: laid.maxMag, single: palette.arrow });
+  const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: options.magnitudeMax ?? laid.maxMag, single: palette.arrow });
   const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep, ystep, x, y };
   const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
   const arrowLayers = [
