@@ -24,6 +24,18 @@ export const GALLERY = [
   { name: 'width-height', about: 'Width and height both fixed: each axis has its own scale, and arrows are laid out in pixels so their angles stay true.', args: ['--fn', 'saddle', '--width', '640', '--height', '280', '--critical'] },
   { name: 'dark', about: 'The dark theme, with a title of your own.', args: ['--fn', 'sin_xy', '--theme', 'dark', '--color', 'magnitude', '--background', 'contour', '--title', 'sin(x0·x1) after dark'] },
   { name: 'ascent', about: 'Uphill (+∇f) on a monkey saddle, whose critical point has a zero Hessian.', args: ['--fn', 'monkey_saddle', '--ascent', '--critical', '--background', 'contour'] },
+  { name: 'signed-heatmap', about: 'A signed f (sin(x0·x1)) on a diverging scale centred on 0: blue below, orange above, white at 0; the legend spans f\'s real extent.', args: ['--fn', 'sin_xy', '--range', '-3,3', '--background', 'heatmap'] },
+  { name: 'signed-contour', about: 'Contours of a signed f at round levels: negative ones dashed and blue, 0 grey, positive ones orange.', args: ['--fn', 'sin_xy', '--range', '-3,3', '--background', 'contour'] },
+  { name: 'decades-heatmap', about: 'exp(x0·x1) spans 8 decades: f is coloured on a log scale by itself, its legend at powers of ten.', args: ['--expr', 'exp(x0*x1)', '--range', '-3,3', '--background', 'heatmap', '--length', 'log'] },
+  { name: 'decades-contour', about: 'The same f with contours at powers of ten, arrows showing direction only.', args: ['--expr', 'exp(x0*x1)', '--range', '-3,3', '--background', 'contour', '--normalize'] },
+  { name: 'colormap', about: '`--colormap` takes any Vega scheme (here cividis) and `--color-scale` sets how f maps to it (here symlog, for Rosenbrock\'s steep rim).', args: ['--fn', 'rosenbrock', '--background', 'heatmap', '--colormap', 'cividis', '--color-scale', 'symlog', '--length', 'sqrt'] },
+  { name: 'magnitude-heatmap', about: 'Arrows coloured by |∇f| over a heatmap of f (greys, so the two scales never mix), each arrow on a halo so it reads on any colour.', args: ['--fn', 'himmelblau', '--color', 'magnitude', '--background', 'heatmap', '--critical', '--length', 'sqrt'] },
+  { name: 'points', about: '`--points 41x21`: the number of grid points along each axis, instead of a step.', args: ['--fn', 'ch06', '--points', '41x21', '--background', 'contour'] },
+  { name: 'xstep-ystep', about: '`--xstep`/`--ystep`: one spacing per axis, for a function that changes faster along one of them.', args: ['--expr', 'sin(3*x0) + x1^2', '--xrange', '-2,2', '--yrange', '-2,2', '--xstep', '0.125', '--ystep', '0.25', '--background', 'contour'] },
+  { name: 'aspect-free', about: 'Ranges 20× apart: the axes get their own scales by themselves (the subtitle says so), and arrows keep their true angle on screen.', args: ['--expr', 'x0^2/100 + x1^2', '--xrange', '-10,10', '--yrange', '-0.5,0.5', '--xstep', '1', '--ystep', '0.1', '--background', 'contour'] },
+  { name: 'labels', about: 'Your own words: `--title`, `--subtitle`, `--xlabel`, `--ylabel`.', args: ['--fn', 'sum_sq', '--title', 'The book\'s function_2', '--subtitle', 'descent directions, chapter 4', '--xlabel', 'weight w1', '--ylabel', 'weight w2', '--step', '0.5'] },
+  { name: 'arrow-style', about: '`--arrow-width` and `--head-size` for arrows that read at a distance, `--font-size` for a slide.', args: ['--fn', 'xy', '--step', '0.5', '--arrow-width', '2.5', '--head-size', '14', '--font-size', '15'] },
+  { name: 'transparent', about: '`--transparent` lets the page show through; `--dpi 300` states the resolution a printer reads.', args: ['--fn', 'saddle', '--transparent', '--dpi', '300', '--background', 'contour'] },
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
