@@ -145,13 +145,13 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
   const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
   const arrowLayers = [
     {
-      name: 'shafts',
+      description: 'shafts',
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
       mark: { type: 'rule', ...paint.mark, strokeWidth: options.arrowWidth ?? 1.4 },
       encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, ...tip },
     },
   {
-      name: 'heads',
+      description: 'heads',
       transform: [{ filter: '!datum.dot' }],
       mark: { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, ...paint.mark, strokeWidth: 0 },
       encoding: {
@@ -164,7 +164,7 @@ export function quiverSpec(field: Field, options: ChartOptions): Quiver {
       },
     },
   {
-      name: 'dots',
+      description: 'dots',
       transform: [{ filter: 'datum.dot' }],
       mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, ...paint.mark, size: 6, strokeWidth: 0 },
       encoding: { x: x('ax'), y: y('ay'), ...paint.head, ...tip },

@@ -58,7 +58,7 @@ describe('one colour scale across a batch (arrowScale: shared)', () => {
   // The colour domains of a chart's spec: |∇f| of the arrows and f of the background.
   function domains(file: string): { mag: number[]; f: number[] } {
     const spec = JSON.parse(readFileSync(file, 'utf8'));
-    const heads = spec.layer.find((l: { name?: string }) => l.name === 'heads');
+    const heads = spec.layer.find((l: { description?: string }) => l.description === 'heads');
     const background = spec.layer[0];
     return { mag: heads.encoding.fill.scale.domain, f: background.encoding.color.scale.domain };
   }

@@ -12,7 +12,7 @@ type Entry = { name: string; about: string; args: string[] };
 const run = promisify(execFile);
 
 describe('the gallery (scripts/gallery.mjs)', () => {
-  it('runs every example command, each giving a PNG the size of the one in examples/gallery/', async () => {
+  it('runs every example command, each giving a PNG the size of the one in examples/gallery/', { timeout: 240_000 }, async () => {
     const dir = tempDir();
     const entries = GALLERY as Entry[];
     // Two at a time: each command is its own process.

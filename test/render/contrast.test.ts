@@ -8,7 +8,7 @@ import { render } from '../../src/render/render.js';
 import { PALETTES } from '../../src/render/theme.js';
 import { chart } from './helpers.js';
 
-type Layer = { name?: string; mark?: { type: string } };
+type Layer = { description?: string; mark?: { type: string } };
 const ARROWS = ['shafts', 'heads', 'dots'];
 
 /**
@@ -71,7 +71,7 @@ async function expectReadable(spec: TopLevelSpec, pick: (layer: Layer) => boolea
   expect(contrast.length).toBeGreaterThan(50);
   expect(contrast[Math.floor(0.01 * contrast.length)]).toBeGreaterThanOrEqual(3);
 }
-const arrows = (l: Layer) => ARROWS.includes(l.name ?? '');
+const arrows = (l: Layer) => ARROWS.includes(l.description ?? '');
 
 describe('contrast of marks against what they are drawn on (PNG pixels, ≥ 3:1)', () => {
   for (const theme of ['light', 'dark'] as const) {
@@ -82,7 +82,7 @@ describe('contrast of marks against what they are drawn on (PNG pixels, ≥ 3:1)
     it(`${theme}: arrows coloured by |∇f| over a heatmap, and critical points over it`, async () => {
       const { spec } = chart('himmelblau', { color: 'magnitude', background: 'heatmap', theme, withCritical: true }, [-5, 5], 0.5);
       await expectReadable(spec, arrows);
-      await expectReadable(spec, (l) => l.name === 'critical');
+      await expectReadable(spec, (l) => l.description === 'critical');
     });
 
     it(`${theme}: grey arrows over a heatmap of a signed f`, async () => {
@@ -102,7 +102,7 @@ describe('contrast of marks against what they are drawn on (PNG pixels, ≥ 3:1)
     const xs = axis(-2, 2, 0.5);
     const options: ChartOptions = { title: 'x0', xrange: [-2, 2], yrange: [-2, 2], step: 0.5, color: 'magnitude' };
     const { spec } = quiverSpec(sampleField(g, meshgrid(xs, xs)), options);
-    const shafts = (spec as unknown as { layer: (Layer & { mark: { color?: string }; encoding: Record<string, unknown> })[] }).layer.find((l) => l.name === 'shafts')!;
+    const shafts = (spec as unknown as { layer: (Layer & { mark: { color?: string }; encoding: Record<string, unknown> })[] }).layer.find((l) => l.description === 'shafts')!;
     expect(shafts.mark.color).toBe(PALETTES.light.arrow);
     expect(shafts.encoding.stroke).toBeUndefined();
   });

@@ -29,7 +29,7 @@ describe('controls matplotlib and gnuplot users reach for', () => {
 
   it('--arrow-width sets the shafts\' width, --head-size the longest head', () => {
     const { spec: s, arrows } = chart('xy', { arrowWidth: 2.5, headSize: 4 });
-    expect((layers(s).find((l) => (l as { name?: string }).name === 'shafts')!.mark as { strokeWidth: number }).strokeWidth).toBe(2.5);
+    expect((layers(s).find((l) => (l as { description?: string }).description === 'shafts')!.mark as { strokeWidth: number }).strokeWidth).toBe(2.5);
     expect(Math.max(...arrows.map((a) => a.size))).toBeCloseTo(8 ** 2, 9);
     expect(Math.max(...chart('xy').arrows.map((a) => a.size))).toBeGreaterThan(8 ** 2);
   });
