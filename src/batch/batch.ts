@@ -137,9 +137,9 @@ async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: Abo
     // A chart that cannot be measured does not constrain the scale; its render reports why.
     (task, outcome) => {
       if (!outcome.ok) return;
-      // A thinned chart's arrows span cells of stride·step (see --max-arrows).
-      const { nx, ny, step, maxArrows, length } = task.request;
-      measured.push({ step: subGrid(nx, ny, maxArrows).stride * step, length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
+      // A thinned chart's arrows span cells of stride·step (see --max-arrows), the shorter axis's step.
+      const { nx, ny, xstep, ystep, maxArrows, length } = task.request;
+      measured.push({ step: subGrid(nx, ny, maxArrows).stride * Math.min(xstep, ystep), length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
     },
     signal,
   );

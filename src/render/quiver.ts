@@ -237,7 +237,7 @@ function arrowGrid(field: Field, { xrange, yrange, step, xstep = step, ystep = s
     throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${nx} × ${ny}`);
   }
   const sub = subGrid(nx, ny, maxArrows);
-  return { sub, rows: sub.stride > 1 ? subGridRows(nx, sub) : undefined };
+  return { sub, rows: sub.stride > 1 ? subGridRows(nx, ny, sub) : undefined };
 }
 
 function functionOf(options: ChartOptions): ScalarFunction {
