@@ -87,7 +87,7 @@ export interface ChartOptions {
 
 const DEFAULT_SIZE = 480;
 /** Arrows closer than this on screen merge into a band. */
-const MIN_APART_PX = 4;
+const MIN_APART_PX = 6;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
 const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [

@@ -59,6 +59,11 @@ describe('--aspect', () => {
     expect(q.warnings[0]).toMatch(/^arrows are 1\.2 px apart and run together/);
   });
 
+  it('warns when thinning leaves arrows too close on one axis: --max-arrows 400 on a 401 × 5 grid', () => {
+    const q = chartOn([-10, 10], [-0.1, 0.1], 0.05, 0.05, { width: 600, height: 400, maxArrows: 400 });
+    expect(q.warnings[0]).toMatch(/^arrows are 4\.\d px apart and run together/);
+  });
+
   it('free with width and height both given (no note); equal with both is a contradiction', () => {
     const q = chartOn([-2, 2], [-2, 2], 0.25, 0.25, { width: 640, height: 280 });
     expect([spec(q).width, spec(q).height]).toEqual([640, 280]);
