@@ -1,6 +1,7 @@
 import { InputError } from './errors.js';
 import type { Range } from './functions/types.js';
 import { isChart, type Format } from './output/format.js';
+import { chartAspect, type Aspect } from './render/aspect.js';
 import { pixelScales } from './render/quiver.js';
 import { LIMITS } from './util/limits.js';
 
@@ -13,6 +14,8 @@ export interface SizeOptions {
   yrange: Range;
   width?: number;
   height?: number;
+  /** Undefined: chosen from the ranges and sizes, as the chart chooses it. */
+  aspect?: Aspect;
   /** Undefined for the library's spec, which is a chart too. */
   format?: Format;
   scale: number;
@@ -26,7 +29,7 @@ export interface SizeOptions {
 export function checkChartSize(options: SizeOptions): void {
   const { xrange, yrange, width, height, format, scale } = options;
   if (format !== undefined && !isChart(format)) return;
-  const [sx, sy] = pixelScales(xrange, yrange, { width, height });
+  const [sx, sy] = pixelScales(xrange, yrange, chartAspect(options).aspect, { width, height });
   const area = [(xrange[1] - xrange[0]) * sx + MARGIN, (yrange[1] - yrange[0]) * sy + MARGIN];
   const ratio = format === 'png' ? scale : 1;
   const [w, h] = area.map((side) => Math.round(side * ratio));

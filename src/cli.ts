@@ -11,20 +11,20 @@
 import { Command, CommanderError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted, watchSignals } from './batch/interrupt.js';
-import { spread, type CriticalPoint } from './core/critical.js';
 import { notFinite } from './core/field.js';
 import { InputError } from './errors.js';
 import { BUILTINS } from './functions/builtins.js';
 import { processIo, type Io } from './io.js';
 import { notApplied } from './notes.js';
 import { OPTIONS } from './options.js';
+import { listCritical } from './output/critical-list.js';
 import { BINARY_FORMATS } from './output/format.js';
 import { isTerminal } from './output/write.js';
 import type { Plot } from './plot.js';
+import { largestMagnitude } from './render/arrows.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
 import { nearest } from './util/nearest.js';
-import { LIMITS } from './util/limits.js';
 import { mark, printTimings } from './util/timings.js';
 import { VERSION } from './version.js';
 
@@ -146,6 +146,8 @@ function report({ request, field, quiver, check, critical, stepProblem, pathNote
     const cells = request.format === 'json' ? 'null' : 'empty';
     io.stderr.write(`gradplot: warning: f or ∇f is not finite at ${missing} of ${field.f.length} grid points; their cells are ${cells}\n`);
   }
+  for (const note of quiver?.notes ?? []) io.stderr.write(`gradplot: note: ${note}\n`);
+  for (const warning of quiver?.warnings ?? []) io.stderr.write(`gradplot: warning: ${warning}\n`);
   if (quiver?.skipped) {
     io.stderr.write(`gradplot: warning: ${quiver.skipped} of ${drawn} points have no finite f or gradient and are left out of the chart\n`);
   }
@@ -156,7 +158,7 @@ function report({ request, field, quiver, check, critical, stepProblem, pathNote
       `largest relative = ${check.maxRel.toExponential(3)} at ${at(check.atRel)}\n`;
     (request.out === undefined ? io.stdout : io.stderr).write(line);
   }
-  if (critical) io.stderr.write(listCritical(critical, request.format));
+  if (critical) io.stderr.write(listCritical(critical, { spacing: Math.min(request.xstep, request.ystep), flat: largestMagnitude(field) === 0, format: request.format }));
   for (const note of pathNotes ?? []) io.stderr.write(`gradplot: note: ${note}\n`);
 }
 
@@ -166,19 +168,6 @@ function tooSmallStep(h: number, problem: NonNullable<Plot['stepProblem']>): str
       ? `at x${problem.axis} = ${+problem.at.toPrecision(6)}, (x + h) − x is ${+problem.step.toPrecision(3)}, not ${h}`
       : '∇f is 0 at every grid point while f is not constant';
   return `--h ${h} is too small for this grid: ${why}; the gradient is mostly rounding (--check compares it with the exact one): use a larger --h, such as 1e-4`;
-}
-
-// One line per critical point, up to a limit; values within 1e-12 of zero print as 0 (Newton leaves such dust).
-function listCritical(points: CriticalPoint[], format: PlotRequest['format']): string {
-  const n = (v: number) => (Math.abs(v) < 1e-12 ? '0' : String(+v.toPrecision(6)));
-  const head = `gradplot: ${points.length} critical point${points.length === 1 ? '' : 's'} (∇f = 0)${points.length ? ':' : ''}\n`;
-  const shown = points.slice(0, LIMITS.criticalListed.max);
-  const lines = shown.map((p) => `  ${p.kind.padEnd(10)} x0 = ${n(p.x0)}, x1 = ${n(p.x1)}, f = ${n(p.f)}\n`).join('');
-  const more = points.length - shown.length;
-  if (more === 0) return head + lines;
-  const drawn = LIMITS.criticalDrawn.max < points.length && format !== undefined && format !== 'csv' && format !== 'json';
-  const marked = drawn ? `; the chart marks ${spread(points, LIMITS.criticalDrawn.max).length} of them, spread evenly` : '';
-  return head + lines + `  … and ${more} more (the JSON export, --format json, lists them all${marked})\n`;
 }
 
 // 2nd, 3rd, 11th, 41st.

@@ -12,6 +12,8 @@ import { THEMES, type Theme } from './render/theme.js';
 import { DEFAULT_DENSITY } from './core/streamlines.js';
 import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
 import { LIMITS } from './util/limits.js';
+import { ASPECTS, type Aspect } from './render/aspect.js';
+import { COLOR_SCALES, COLORMAPS, type ColorScaleKind } from './render/f-scale.js';
 import { nearest } from './util/nearest.js';
 
 /**
@@ -94,6 +96,33 @@ export interface PlotOptions {
   maxLength?: number;
   /** Streamlines: line width in pixels, or `magnitude` (0.5 to 3 px by |∇f|). Default 1.2. */
   streamWidth?: number | 'magnitude';
+  /** The background's Vega colour scheme (viridis, magma, cividis, blueorange, redblue, …). Default viridis, blueorange for signed f. */
+  colormap?: string;
+  /** How the background maps f to colour: `linear`, `log`, `symlog` or `diverging` (centred on 0). Default chosen from f. */
+  colorScale?: ColorScaleKind;
+  /** Grid spacing along x0 only; overrides `step`. */
+  xstep?: number;
+  /** Grid spacing along x1 only; overrides `step`. */
+  ystep?: number;
+  /** Grid points along x0 and x1, `[nx, ny]` (`41x21`); overrides `step`, and cannot be used with `xstep`/`ystep`. */
+  points?: [number, number];
+  /** Axis titles. Default `x0` and `x1`. */
+  xlabel?: string;
+  ylabel?: string;
+  /** The subtitle instead of the one gradplot writes (the function's name, the arrows' direction); "" for none. */
+  subtitle?: string;
+  /** Shaft width in pixels. Default 1.4. */
+  arrowWidth?: number;
+  /** Longest arrow head in pixels; heads are 40% of their arrow up to this. Default 9. */
+  headSize?: number;
+  /** Size of axis labels in pixels; titles and legends follow it. Default 11. */
+  fontSize?: number;
+  /** A transparent background instead of the theme's. Default false. */
+  transparent?: boolean;
+  /** Resolution the PNG states (pHYs), in dots per inch. Default 96 × `scale`. */
+  dpi?: number;
+  /** `equal` (one scale for both axes) or `free` (each axis its own; arrow angles stay true on screen). Default equal, free when one range is over 10× the other or width and height are both given. */
+  aspect?: Aspect;
 }
 
 /** How one option is spelt on the command line and read from any source. */
@@ -225,6 +254,29 @@ function streamWidth(value: unknown): number | typeof MAGNITUDE {
   return n;
 }
 
+/** `41x21` (or `[41, 21]`): grid points along x0 and x1, at least 2 each. */
+export function pointCounts(value: unknown): [number, number] {
+  const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.toLowerCase().split('x') : [];
+  const [nx, ny] = parts.map((p) => (typeof p === 'number' ? p : p.trim() === '' ? NaN : Number(p)));
+  if (parts.length !== 2 || !Number.isSafeInteger(nx) || !Number.isSafeInteger(ny) || nx < 2 || ny < 2) {
+    throw new OptionValueError('NXxNY with whole numbers of at least 2 (e.g. 41x21)', value);
+  }
+  return [nx, ny];
+}
+
+/** A Vega colour scheme by name. */
+function colormap(value: unknown): string {
+  if (typeof value === 'string' && COLORMAPS.includes(value)) return value;
+  const guess = typeof value === 'string' ? nearest(value, COLORMAPS) : undefined;
+  throw new OptionValueError(`${guess ? `a Vega colour scheme (did you mean ${guess}?)` : 'a Vega colour scheme'}: ${COLORMAPS.join(', ')}`, value);
+}
+
+/** Any string, the empty one included (an empty title draws none). */
+function anyText(value: unknown): string {
+  if (typeof value !== 'string') throw new OptionValueError(`a string`, value);
+  return value;
+}
+
 const rangeSchema = {
   oneOf: [
     { type: 'string', pattern: '^\\s*-?[0-9.eE+-]+\\s*,\\s*-?[0-9.eE+-]+\\s*$' },
@@ -264,7 +316,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'critical', flags: '--critical', description: 'mark and list the points where ∇f = 0 (minimum, maximum, saddle)', parse: flag, schema: { type: 'boolean' } },
   { key: 'width', flags: '--width <px>', description: `width of the plot area in pixels, ${LIMITS.plotSide.min} to ${LIMITS.plotSide.max} (default: 480 for the longer side)`, parse: side, schema: sideSchema, output: 'chart' },
   { key: 'height', flags: '--height <px>', description: `height of the plot area in pixels, ${LIMITS.plotSide.min} to ${LIMITS.plotSide.max}; with --width, axes get their own scales`, parse: side, schema: sideSchema, output: 'chart' },
-  { key: 'title', flags: '--title <text>', description: 'chart title (default: f(x0, x1) = the formula)', parse: text, schema: { type: 'string' }, output: 'chart' },
+  { key: 'title', flags: '--title <text>', description: 'chart title; "" for none (default: f(x0, x1) = the formula)', parse: anyText, schema: { type: 'string' }, output: 'chart' },
   { key: 'theme', flags: '--theme <name>', description: `${THEMES.join(' or ')} (default: light)`, parse: oneOf(THEMES), schema: { enum: THEMES }, output: 'chart' },
   { key: 'descent', flags: '--descent <list>', description: `descent paths: optimizer[:lr][:key=value…], comma-separated; optimizers ${OPTIMIZER_NAMES.join(', ')}; keys lr, ${HYPERPARAMETERS.join(', ')}`, parse: descent, schema: descentSchema() },
   { key: 'start', flags: '--start <x0,x1>', description: 'where the paths start; repeat for more starts (default: the built-in\'s own, see gradplot list)', parse: starts, schema: startSchema, repeatable: true },
@@ -277,6 +329,20 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'streamStart', flags: '--stream-start <x0,x1>', description: 'streamlines: a seed point inside the range, repeatable; lines start at these points only', parse: seeds, schema: seedsSchema, repeatable: true },
   { key: 'maxLength', flags: '--max-length <length>', description: 'streamlines: the longest line, in data units (default: no limit)', parse: positive, schema: positiveSchema },
   { key: 'streamWidth', flags: '--stream-width <px>', description: `streamlines: line width in pixels, or ${MAGNITUDE} (wider where |∇f| is larger) (default: ${DEFAULT_STREAM_WIDTH})`, parse: streamWidth, schema: { oneOf: [positiveSchema, { const: MAGNITUDE }] }, output: 'chart' },
+  { key: 'colormap', flags: '--colormap <name>', description: 'colour scheme of the background: viridis, magma, cividis, blueorange, redblue, … (default: viridis, blueorange for signed f)', parse: colormap, schema: { enum: COLORMAPS }, output: 'chart' },
+  { key: 'colorScale', flags: '--color-scale <kind>', description: `how f maps to colour: ${COLOR_SCALES.join(', ')} (default: chosen from f)`, parse: oneOf(COLOR_SCALES), schema: { enum: COLOR_SCALES }, output: 'chart' },
+  { key: 'xstep', flags: '--xstep <size>', description: 'grid spacing along x0 (default: --step)', parse: positive, schema: positiveSchema },
+  { key: 'ystep', flags: '--ystep <size>', description: 'grid spacing along x1 (default: --step)', parse: positive, schema: positiveSchema },
+  { key: 'points', flags: '--points <NXxNY>', description: 'grid points along x0 and x1, e.g. 41x21 (instead of steps)', parse: pointCounts, schema: { oneOf: [{ type: 'string', pattern: '^\\s*[0-9]+\\s*[xX]\\s*[0-9]+\\s*$' }, { type: 'array', items: { type: 'integer', minimum: 2 }, minItems: 2, maxItems: 2 }] } },
+  { key: 'xlabel', flags: '--xlabel <text>', description: 'title of the x0 axis (default: x0)', parse: anyText, schema: { type: 'string' }, output: 'chart' },
+  { key: 'ylabel', flags: '--ylabel <text>', description: 'title of the x1 axis (default: x1)', parse: anyText, schema: { type: 'string' }, output: 'chart' },
+  { key: 'subtitle', flags: '--subtitle <text>', description: 'subtitle instead of gradplot\'s own; "" for none', parse: anyText, schema: { type: 'string' }, output: 'chart' },
+  { key: 'arrowWidth', flags: '--arrow-width <px>', description: 'shaft width in pixels (default: 1.4)', parse: positive, schema: positiveSchema, output: 'chart' },
+  { key: 'headSize', flags: '--head-size <px>', description: 'longest arrow head in pixels (default: 9)', parse: positive, schema: positiveSchema, output: 'chart' },
+  { key: 'fontSize', flags: '--font-size <px>', description: 'axis label size in pixels; titles follow it (default: 11)', parse: positive, schema: positiveSchema, output: 'chart' },
+  { key: 'transparent', flags: '--transparent', description: 'no background colour', parse: flag, schema: { type: 'boolean' }, output: 'chart' },
+  { key: 'dpi', flags: '--dpi <n>', description: 'resolution the PNG states, in dots per inch (default: 96 × --scale)', parse: positive, schema: positiveSchema, output: 'png' },
+  { key: 'aspect', flags: '--aspect <mode>', description: 'equal: one scale for both axes; free: each its own (default: equal, free when one range is over 10× the other)', parse: oneOf(ASPECTS), schema: { enum: ASPECTS }, output: 'chart' },
 ];
 
 /**

@@ -46,7 +46,7 @@ export async function plot(request: PlotRequest, { chart = true, signal }: { cha
   const paths = request.descent.length ? requestPaths(fn, request) : undefined;
   const pathNotes = paths && stopNotes(paths, request);
   if (paths) request = fitPaths(request, paths);
-  const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.step), axis(request.yrange[0], request.yrange[1], request.step)];
+  const [xs, ys] = [axis(request.xrange[0], request.xrange[1], request.xstep), axis(request.yrange[0], request.yrange[1], request.ystep)];
   signal?.throwIfAborted();
   const field = await sampleGrid(fn, named.source, xs, ys, { h: request.h, method: request.method, signal });
   const grid = field.points;
@@ -74,6 +74,20 @@ function chartOf(request: PlotRequest, named: NamedFunction, field: Field, criti
     xrange: request.xrange,
     yrange: request.yrange,
     step: request.step,
+    xstep: request.xstep,
+    ystep: request.ystep,
+    aspect: request.aspect,
+    colormap: request.colormap,
+    colorScale: request.colorScale,
+    xlabel: request.xlabel,
+    ylabel: request.ylabel,
+    subtitleText: request.subtitle,
+    arrowWidth: request.arrowWidth,
+    headSize: request.headSize,
+    fontSize: request.fontSize,
+    transparent: request.transparent,
+    magnitudeMax: request.magnitudeMax,
+    fDomain: request.fDomain,
     ascent: request.ascent,
     // Tooltips only where someone can hover: the page, the spec, and the library's spec.
     tooltip: request.format === undefined || request.format === 'html' || request.format === 'vl.json',

@@ -7,10 +7,13 @@ import { checkChartSize } from './chart-size.js';
 import { InputError, type Door } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
+import { chartRules } from './chart-rules.js';
 import { parseOptions, type PlotOptions } from './options.js';
 import { formatOf, FORMATS, type Format } from './output/format.js';
 import type { Pivot } from './render/arrows.js';
+import type { Aspect } from './render/aspect.js';
 import type { BackgroundKind } from './render/background.js';
+import type { ColorScaleKind } from './render/f-scale.js';
 import type { LengthMode } from './render/length.js';
 import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
 import type { Theme } from './render/theme.js';
@@ -41,6 +44,9 @@ export interface PlotRequest {
   xrange: Range;
   yrange: Range;
   step: number;
+  /** Spacing along each axis: `step` unless `xstep`, `ystep` or `points` say otherwise. */
+  xstep: number;
+  ystep: number;
   /** Grid points along x0 and x1. */
   nx: number;
   ny: number;
@@ -67,7 +73,7 @@ export interface PlotRequest {
   /** Plot area in pixels; undefined follows the ranges. */
   width?: number;
   height?: number;
-  /** Undefined for `f(x0, x1) = <formula>`. */
+  /** Undefined for `f(x0, x1) = <formula>`; empty for no title. */
   title?: string;
   theme: Theme;
   /** Optimizers whose descent paths are drawn, each from every start; empty for none. */
@@ -86,6 +92,24 @@ export interface PlotRequest {
   streamlines?: StreamlineRequest;
   /** Whether the arrows are drawn: true unless streamlines are drawn alone. */
   arrows: boolean;
+  /** Undefined: chosen from the ranges and sizes (see `chartAspect`). */
+  aspect?: Aspect;
+  /** The background's colour scheme and scale; undefined: chosen from f. */
+  colormap?: string;
+  colorScale?: ColorScaleKind;
+  /** Chart text and marks as the user set them; undefined for gradplot's own. */
+  xlabel?: string;
+  ylabel?: string;
+  subtitle?: string;
+  arrowWidth?: number;
+  headSize?: number;
+  fontSize?: number;
+  transparent: boolean;
+  /** The PNG's stated resolution; undefined for 96 × scale. */
+  dpi?: number;
+  /** Colour domains shared across a batch's charts: |∇f| from 0 to this, and f; undefined for the chart's own. */
+  magnitudeMax?: number;
+  fDomain?: [number, number];
 }
 
 /** How the streamlines are placed and drawn. */
@@ -128,16 +152,19 @@ function resolveTyped(options: RequestOptions): PlotRequest {
   const xrange = options.xrange ?? options.range ?? builtin?.range[0] ?? DEFAULT_RANGE;
   const yrange = options.yrange ?? options.range ?? builtin?.range[1] ?? DEFAULT_RANGE;
   const step = options.step ?? (builtin && !givenRange ? builtin.step : DEFAULT_STEP);
-  const nx = axisLength(xrange[0], xrange[1], step);
-  const ny = axisLength(yrange[0], yrange[1], step);
+  const { xstep, ystep } = chartRules(options, { xrange, yrange, step });
+  const nx = axisLength(xrange[0], xrange[1], xstep);
+  const ny = axisLength(yrange[0], yrange[1], ystep);
+  // Messages name the option that set the spacing.
+  const stepKey = options.points ? 'points' : xstep !== ystep || options.xstep !== undefined ? (nx < 2 ? 'xstep' : 'ystep') : 'step';
   if (nx < 2 || ny < 2) {
-    const span = Math.min(xrange[1] - xrange[0], yrange[1] - yrange[0]);
-    throw new InputError('step', `${step} leaves fewer than 2 grid points on an axis; expected at most ${span}`);
+    const [bad, span] = nx < 2 ? [xstep, xrange[1] - xrange[0]] : [ystep, yrange[1] - yrange[0]];
+    throw new InputError(stepKey === 'points' ? 'step' : stepKey, `${bad} leaves fewer than 2 grid points on an axis; expected at most ${span}`);
   }
   if (nx * ny > MAX_POINTS) {
     throw new InputError(
-      'step',
-      `${step} makes a grid of ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; ` +
+      stepKey,
+      `${stepKey === 'points' ? `${nx}x${ny}` : step} makes a grid of ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; ` +
         `the limit is ${MAX_POINTS.toLocaleString('en-US')}: use a larger step or a smaller range`,
     );
   }
@@ -146,12 +173,14 @@ function resolveTyped(options: RequestOptions): PlotRequest {
     throw new InputError('normalize', `means --length none and cannot be used with --length ${options.length}`);
   }
   const scale = options.scale ?? DEFAULT_SCALE;
-  checkChartSize({ xrange, yrange, width: options.width, height: options.height, format, scale });
+  checkChartSize({ xrange, yrange, width: options.width, height: options.height, aspect: options.aspect, format, scale });
   return {
     fn,
     xrange,
     yrange,
     step,
+    xstep,
+    ystep,
     nx,
     ny,
     h: options.h ?? DEFAULT_H,
@@ -176,6 +205,17 @@ function resolveTyped(options: RequestOptions): PlotRequest {
     ...resolvePaths(options, builtin?.start ?? expressionStart(xrange, yrange), xrange, yrange),
     autoRange: [options.range === undefined && options.xrange === undefined, options.range === undefined && options.yrange === undefined],
     ...resolveStreamlines(options, xrange, yrange),
+    aspect: options.aspect,
+    colormap: options.colormap,
+    colorScale: options.colorScale,
+    xlabel: options.xlabel,
+    ylabel: options.ylabel,
+    subtitle: options.subtitle,
+    arrowWidth: options.arrowWidth,
+    headSize: options.headSize,
+    fontSize: options.fontSize,
+    transparent: options.transparent ?? false,
+    dpi: options.dpi,
   };
 }
 

@@ -52,6 +52,20 @@ const SAMPLES: Record<string, string | true> = {
   streamStart: '0.5,0.5',
   maxLength: '1',
   streamWidth: 'magnitude',
+  colormap: 'magma',
+  colorScale: 'linear',
+  xstep: '0.25',
+  ystep: '0.25',
+  points: '5x5',
+  xlabel: 'a',
+  ylabel: 'b',
+  subtitle: 'another subtitle',
+  arrowWidth: '3',
+  headSize: '4',
+  fontSize: '14',
+  transparent: true,
+  dpi: '300',
+  aspect: 'free',
 };
 
 /** Options that change something only beside another: the path options need paths to draw. */
@@ -65,6 +79,8 @@ const COMPANIONS: Record<string, Record<string, string | true>> = {
   streamStart: { streamlines: true },
   maxLength: { streamlines: true },
   streamWidth: { streamlines: true },
+  colormap: { background: 'heatmap' },
+  colorScale: { background: 'heatmap' },
 };
 
 // The base chart an option is compared with: BASE and the option's companions.
@@ -85,7 +101,7 @@ function argv(options: Record<string, string | true>): string[] {
 // What the command line produced: stdout, stderr and the output file, for one set of options.
 async function commandLine(options: Record<string, string | true>): Promise<string> {
   const dir = tempDir();
-  const out = typeof options.out === 'string' ? options.out : options.format ? '-' : options.scale ? 'c.png' : 'c.vl.json';
+  const out = typeof options.out === 'string' ? options.out : options.format ? '-' : options.scale || options.dpi ? 'c.png' : 'c.vl.json';
   const r = await cli(argv({ ...options, out }), { cwd: dir });
   expect(r.status, r.stderr).toBe(0);
   const file = out === '-' ? '' : readFileSync(join(dir, out)).toString('base64');
@@ -119,8 +135,8 @@ describe('no option is ignored where it is accepted', () => {
     it.skipIf(key === 'out' || key === 'format' || key === 'pathsOut')(`${key}: the library's request and chart`, async () => {
       const seen = async (options: Record<string, unknown>) => {
         const r = await gradientField(options);
-        // The scale is the one option that changes no spec: render() takes it with the request's value.
-        return JSON.stringify([r.spec, r.check ?? null, r.critical ?? null, key === 'scale' ? r.request.scale : null]);
+        // The scale and the dpi change no spec: render() takes them with the request's values.
+        return JSON.stringify([r.spec, r.check ?? null, r.critical ?? null, key === 'scale' || key === 'dpi' ? r.request[key] : null]);
       };
       expect(await seen(withOption(key))).not.toBe(await seen(baseFor(key)));
     });

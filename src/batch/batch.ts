@@ -17,7 +17,7 @@ import type { BatchChart, Manifest } from './manifest.js';
 import { Pool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
-import { sharedArrowScale, type Measured } from './shared-scale.js';
+import { sharedArrowScale, sharedColorDomains, type Measured } from './shared-scale.js';
 import { roundSeconds, summarize, type ChartResult, type Summary } from './summary.js';
 import type { Task } from './perform.js';
 
@@ -177,12 +177,13 @@ async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: Abo
     // A chart that cannot be measured does not constrain the scale; its render reports why.
     (task, outcome) => {
       if (!outcome.ok) return;
-      // A thinned chart's arrows span cells of stride·step (see --max-arrows).
-      const { nx, ny, step, maxArrows, length } = task.request;
-      measured.push({ step: subGrid(nx, ny, maxArrows).stride * step, length, maxMagnitude: outcome.maxMagnitude! });
+      // A thinned chart's arrows span cells of stride·step (see --max-arrows), the shorter axis's step.
+      const { nx, ny, xstep, ystep, maxArrows, length } = task.request;
+      measured.push({ step: subGrid(nx, ny, maxArrows).stride * Math.min(xstep, ystep), length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
     },
     signal,
   );
   const arrowScale = sharedArrowScale(measured);
-  return new Map(shared.map((c) => [c.index, arrowScale === undefined ? c.request : { ...c.request, arrowScale }]));
+  const colors = sharedColorDomains(measured);
+  return new Map(shared.map((c) => [c.index, { ...c.request, ...(arrowScale === undefined ? {} : { arrowScale }), ...colors }]));
 }

@@ -4,6 +4,7 @@
  * largest |∇f|. Requests are plain data (built-ins by name, expressions as
  * text), so they cross the thread boundary as they are.
  */
+import { fExtent } from '../render/f-scale.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { plot } from '../plot.js';
@@ -19,7 +20,7 @@ export interface Task {
 }
 
 /** How a task went, with its wall time in seconds. */
-export type Outcome = { id: number; ok: true; seconds: number; maxMagnitude?: number } | { id: number; ok: false; seconds: number; error: string };
+export type Outcome = { id: number; ok: true; seconds: number; maxMagnitude?: number; fRange?: [number, number] } | { id: number; ok: false; seconds: number; error: string };
 
 /** Performs a task; a failure is an outcome, never a rejection. */
 export async function perform(task: Task): Promise<Outcome> {
@@ -29,7 +30,8 @@ export async function perform(task: Task): Promise<Outcome> {
     if (task.kind === 'measure') {
       // The field alone: the chart is drawn later, at the scale these measures give.
       const { field } = await plot(task.request, { chart: false });
-      return { id: task.id, ok: true, seconds: seconds(), maxMagnitude: largestMagnitude(field) };
+      const f = fExtent(field.f);
+      return { id: task.id, ok: true, seconds: seconds(), maxMagnitude: largestMagnitude(field), ...(f ? { fRange: [f.min, f.max] as [number, number] } : {}) };
     }
     await makeFolder(task.request.out!);
     await runRequest(task.request);

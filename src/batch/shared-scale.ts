@@ -15,6 +15,8 @@ export interface Measured {
   length: LengthMode;
   /** Its largest |∇f| (`measure`). */
   maxMagnitude: number;
+  /** The least and greatest finite f over its grid, if any. */
+  fRange?: [number, number];
 }
 
 /**
@@ -31,4 +33,19 @@ export function sharedArrowScale(charts: readonly Measured[]): number | undefine
     if (scale === undefined || fit < scale) scale = fit;
   }
   return scale;
+}
+
+/**
+ * One colour domain per quantity across the charts: |∇f| from 0 to the
+ * largest of them all (undefined when all are 0), f from the least to the
+ * greatest (undefined when no chart has a finite f).
+ */
+export function sharedColorDomains(charts: readonly Measured[]): { magnitudeMax?: number; fDomain?: [number, number] } {
+  let magnitudeMax = 0;
+  let fDomain: [number, number] | undefined;
+  for (const { maxMagnitude, fRange } of charts) {
+    if (maxMagnitude > magnitudeMax) magnitudeMax = maxMagnitude;
+    if (fRange) fDomain = fDomain ? [Math.min(fDomain[0], fRange[0]), Math.max(fDomain[1], fRange[1])] : [...fRange];
+  }
+  return { ...(magnitudeMax > 0 ? { magnitudeMax } : {}), ...(fDomain ? { fDomain } : {}) };
 }

@@ -65,7 +65,7 @@ export interface CompiledExpression extends ScalarFunction {
   readonly dim: 2;
   /** The expression as the user gave it. */
   readonly source: string;
-  /** The parsed expression as mathjs writes it, with `x`, `y` written `x0`, `x1`. */
+  /** The expression as typed, its spacing normalised: what the chart's title shows. */
   readonly formula: string;
   /** Exact gradient from symbolic differentiation, made on first use; undefined if it could not be made. */
   readonly grad?: (x: Float64Array, out: Float64Array) => void;
@@ -168,7 +168,8 @@ export async function compileExpression(source: string): Promise<CompiledExpress
   return {
     dim: 2,
     source,
-    formula: tree.toString(),
+    // As typed, so the title reads as the user wrote it.
+    formula: source.trim().replace(/\s+/g, ' '),
     f: compile<(x: Float64Array) => number>(['x'], code),
     get grad() {
       return derive().grad;
@@ -247,7 +248,9 @@ function parse(m: Mathjs, source: string): MathNode {
     const what = unexpected
       ? `unexpected character ${JSON.stringify(unexpected[1])}`
       : text.charAt(0).toLowerCase() + text.slice(1).replace(/[\r\n\t]/g, (c) => JSON.stringify(c).slice(1, -1));
-    throw new ExpressionError(source, column, `${what} at column ${column}`);
+    // Python's power operator, as the book's readers type it.
+    const hint = source.includes('**') ? '; use ^ for powers (x0^2), not **' : '';
+    throw new ExpressionError(source, column, `${what} at column ${column}${hint}`);
   }
 }
 

@@ -21,5 +21,5 @@ export async function produce(plot: Plot, format: Format): Promise<Chunks> {
     return jsonChunks(plot.field, { request, function: fn, ...extra });
   }
   if (!plot.quiver) throw new Error('produce: this plot was made without its chart');
-  return [await render(plot.quiver.spec, format, { scale: plot.request.scale })];
+  return [await render(plot.quiver.spec, format, { scale: plot.request.scale, dpi: plot.request.dpi })];
 }

@@ -55,7 +55,8 @@ export interface ArrowLayout {
 export const FILL = 0.9;
 /** Arrows shorter than this many pixels are drawn as a dot. */
 export const MIN_ARROW_PX = 3;
-const MAX_HEAD_PX = 9;
+/** Longest head, in pixels, unless told otherwise (`--head-size`). */
+export const MAX_HEAD_PX = 9;
 /** A triangle with its apex at the origin, so the symbol sits on the arrow's tip; Vega scales ±1 to ±√size/2 px. */
 export const HEAD_PATH = 'M0,0L-0.5,1L0.5,1Z';
 const PIVOT_SHIFT: Record<Pivot, number> = { tail: 0, middle: 0.5, tip: 1 };
@@ -130,16 +131,16 @@ export function autoScale(cell: number, length: LengthMode, maxMag: number): num
 }
 
 /**
- * Sizes each head in pixels (40% of the arrow, at most MAX_HEAD_PX), points it
+ * Sizes each head in pixels (40% of the arrow, at most `maxHead`), points it
  * along the arrow as it appears on screen (`sx`, `sy` pixels per data unit),
  * and ends the shaft inside the head so its square end never pokes past the
  * tip. Arrows under MIN_ARROW_PX become dots.
  */
-export function drawHeads(arrows: Arrow[], sx: number, sy: number): void {
+export function drawHeads(arrows: Arrow[], sx: number, sy: number, maxHead = MAX_HEAD_PX): void {
   for (const a of arrows) {
     const [u, v] = [a.tx - a.ax, a.ty - a.ay];
     const lengthPx = Math.hypot(u * sx, v * sy);
-    const { size, shaft } = head(lengthPx);
+    const { size, shaft } = head(lengthPx, maxHead);
     a.bx = a.ax + u * shaft;
     a.by = a.ay + v * shaft;
     a.angle = (Math.atan2(u * sx, v * sy) * 180) / Math.PI;
@@ -148,8 +149,8 @@ export function drawHeads(arrows: Arrow[], sx: number, sy: number): void {
   }
 }
 
-/** The head of an arrow `lengthPx` long: its area for Vega's `size`, and the shaft's length as a fraction of the arrow. */
-export function head(lengthPx: number): { size: number; shaft: number } {
-  const headPx = Math.min(0.4 * lengthPx, MAX_HEAD_PX);
+/** The head of an arrow `lengthPx` long (at most `maxHead` px): its area for Vega's `size`, and the shaft's length as a fraction of the arrow. */
+export function head(lengthPx: number, maxHead = MAX_HEAD_PX): { size: number; shaft: number } {
+  const headPx = Math.min(0.4 * lengthPx, maxHead);
   return { size: (2 * headPx) ** 2, shaft: lengthPx > 0 ? 1 - (0.7 * headPx) / lengthPx : 1 };
 }

@@ -1,7 +1,10 @@
+import { ticks } from 'd3-array';
 import { isolines } from '../core/contour.js';
 import { evaluate } from '../core/field.js';
 import { meshgrid } from '../core/grid.js';
-import type { ScalarFunction } from '../functions/types.js';
+import { InputError } from '../errors.js';
+import type { Range, ScalarFunction } from '../functions/types.js';
+import { colorScale, fExtent, powersOfTen, fScale, type ColorScaleKind, type FExtent, type FScale } from './f-scale.js';
 import type { Theme } from './theme.js';
 
 /** What is drawn of f itself under the arrows. */
@@ -13,12 +16,31 @@ export const BACKGROUNDS: readonly BackgroundKind[] = ['none', 'heatmap', 'conto
 export interface Area {
   xdomain: [number, number];
   ydomain: [number, number];
+  /** The grid's ranges, inside the domains: the colour scale covers f over these. */
+  xrange: Range;
+  yrange: Range;
+  /** f at the grid's points, the data the colour scale must cover. */
+  fGrid: ArrayLike<number>;
   width: number;
   height: number;
-  /** The grid's spacing, in data units (arrows may stand on every few grid points; see `subGrid`). */
-  step: number;
+  /** The grid's spacing, in data units, along each axis (arrows may stand on every few grid points; see `subGrid`). */
+  xstep: number;
+  ystep: number;
   x: (field: string) => Record<string, unknown>;
   y: (field: string) => Record<string, unknown>;
+}
+
+/** How f is coloured: the theme, and what the user asked for. */
+export interface BackgroundPaint {
+  theme: Theme;
+  /** A Vega scheme name; default: see `colorScale`. */
+  colormap?: string;
+  /** Default: chosen from f (see `fScale`). */
+  colorScale?: ColorScaleKind;
+  /** The arrows are coloured by |∇f| (on viridis), so f takes another scheme. */
+  arrowsByMagnitude?: boolean;
+  /** A colour domain to use instead of f's own (one across the charts of a batch). */
+  domain?: [number, number];
 }
 
 /** Background cells per grid cell, along each axis. */
@@ -27,19 +49,19 @@ const FINER = 4;
 const MIN_CELL_PX = 3;
 /** Most background cells along an axis, whatever the width: 300 × 300 rects make about 10 MB of SVG. */
 const MAX_CELLS = 300;
-/** How many contour lines to draw. */
-const LEVELS = 10;
+/** About how many contour levels to draw: enough to read the shape, few enough to tell apart. */
+const LEVELS = 8;
 
 /**
  * A layer under the arrows showing f over the whole plot area, sampled on a
  * grid FINER times the field's (no cell under MIN_CELL_PX, at most MAX_CELLS
- * along an axis, so a fine step costs no more than the picture needs): a heatmap of f, or
- * its contour lines with a legend. Colours are light or thin so arrows stay
- * readable on top, and spread by quantiles of f so a steep rim (Rosenbrock's)
- * does not wash out the rest.
+ * along an axis, so a fine step costs no more than the picture needs): a
+ * heatmap of f, or its contour lines at round levels. Colours follow f over
+ * the grid's ranges (see `fScale`); the padding around them takes the end
+ * colours.
  */
-export function backgroundLayer(kind: Exclude<BackgroundKind, 'none'>, fn: ScalarFunction, area: Area, theme: Theme): Record<string, unknown> {
-  return kind === 'heatmap' ? heatmap(fn, area, theme) : contours(fn, area, theme);
+export function backgroundLayer(kind: Exclude<BackgroundKind, 'none'>, fn: ScalarFunction, area: Area, paint: BackgroundPaint): Record<string, unknown> {
+  return kind === 'heatmap' ? heatmap(fn, area, paint) : contours(fn, area, paint);
 }
 
 // Axis values lo + i·(hi − lo)/n for i = 0…n, computed from i, never accumulated.
@@ -54,9 +76,32 @@ function cells(span: number, px: number, step: number): number {
 // Fewer digits keep the inline data small; they are far below a pixel.
 const short = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
-function heatmap(fn: ScalarFunction, area: Area, theme: Theme): Record<string, unknown> {
+/** f at the grid's points and at the background's nodes that lie within the grid's ranges. */
+function within(xs: Float64Array, ys: Float64Array, values: Float64Array, { xrange, yrange, fGrid }: Area): Float64Array {
+  const eps = 1e-9 * Math.max(xrange[1] - xrange[0], yrange[1] - yrange[0]);
+  const kept: number[] = Array.from(fGrid);
+  for (let j = 0; j < ys.length; j++) {
+    if (ys[j] < yrange[0] - eps || ys[j] > yrange[1] + eps) continue;
+    for (let i = 0; i < xs.length; i++) if (xs[i] >= xrange[0] - eps && xs[i] <= xrange[1] + eps) kept.push(values[j * xs.length + i]);
+  }
+  return Float64Array.from(kept);
+}
+
+/** The scale of f over the chart's ranges (or the batch's shared domain); InputError for a `log` f cannot take. */
+export function backgroundScale(values: Float64Array, paint: BackgroundPaint): FScale {
+  const own = fExtent(values) ?? { min: 0, max: 0, typical: 0 };
+  const extent: FExtent = paint.domain ? { ...own, min: paint.domain[0], max: paint.domain[1] } : own;
+  try {
+    return fScale(extent, paint.colorScale);
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError('color-scale', e.message);
+    throw e;
+  }
+}
+
+function heatmap(fn: ScalarFunction, area: Area, paint: BackgroundPaint): Record<string, unknown> {
   const { xdomain, ydomain } = area;
-  const [nx, ny] = [cells(xdomain[1] - xdomain[0], area.width, area.step), cells(ydomain[1] - ydomain[0], area.height, area.step)];
+  const [nx, ny] = [cells(xdomain[1] - xdomain[0], area.width, area.xstep), cells(ydomain[1] - ydomain[0], area.height, area.ystep)];
   const [dx, dy] = [(xdomain[1] - xdomain[0]) / nx, (ydomain[1] - ydomain[0]) / ny];
   // f at the centre of each cell.
   const xs = nodes([xdomain[0] + dx / 2, xdomain[1] - dx / 2], nx - 1);
@@ -66,7 +111,7 @@ function heatmap(fn: ScalarFunction, area: Area, theme: Theme): Record<string, u
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) rows.push({ x: short(xs[i] - dx / 2, 7), y: short(ys[j] - dy / 2, 7), f: short(values[j * nx + i], 4) });
   }
-  const domain = quantiles(values, LEVELS);
+  const scale = backgroundScale(within(xs, ys, values, area), paint);
   return {
     data: { values: rows },
     transform: [
@@ -85,21 +130,20 @@ function heatmap(fn: ScalarFunction, area: Area, theme: Theme): Record<string, u
         field: 'f',
         type: 'quantitative',
         title: 'f',
-        // A piecewise scale through the quantiles: each colour step covers about the same area. A
-        // gradient legend would squeeze most colours into a sliver, so the legend lists swatches.
-        scale: { ...(domain.length > 1 ? { domain } : {}), scheme: theme === 'dark' ? { name: 'darkred', extent: [0, 0.45] } : { name: 'lightorange', extent: [0, 0.6] } },
-        legend: { type: 'symbol', values: roundLevels(quantiles(values, 6), spread(values)), symbolType: 'square', symbolSize: 150, format: '.3~r' },
+        scale: colorScale(scale, { use: 'fill', ...paint }),
+        legend: { format: '~r', ...(scale.ticks ? { values: scale.ticks } : {}) },
       },
     },
   };
 }
 
-function contours(fn: ScalarFunction, area: Area, theme: Theme): Record<string, unknown> {
+function contours(fn: ScalarFunction, area: Area, paint: BackgroundPaint): Record<string, unknown> {
   const { xdomain, ydomain } = area;
-  const xs = nodes(xdomain, cells(xdomain[1] - xdomain[0], area.width, area.step));
-  const ys = nodes(ydomain, cells(ydomain[1] - ydomain[0], area.height, area.step));
+  const xs = nodes(xdomain, cells(xdomain[1] - xdomain[0], area.width, area.xstep));
+  const ys = nodes(ydomain, cells(ydomain[1] - ydomain[0], area.height, area.ystep));
   const values = evaluate(fn, meshgrid(xs, ys));
-  const levels = roundLevels(quantiles(values, LEVELS + 1).slice(1, -1), spread(values));
+  const scale = backgroundScale(within(xs, ys, values, area), paint);
+  const levels = contourLevels(scale);
   const rows: { level: number; line: number; i: number; x: number | null; y: number | null }[] = [];
   let line = 0;
   for (const level of levels) {
@@ -108,46 +152,52 @@ function contours(fn: ScalarFunction, area: Area, theme: Theme): Record<string, 
       line++;
     }
   }
+  const dashed = 'datum.level < 0';
   return {
     data: { values: rows },
-    mark: { type: 'line', clip: true, strokeWidth: 1, interpolate: 'linear' },
+    mark: { type: 'line', clip: true, strokeWidth: 1.2, interpolate: 'linear' },
     encoding: {
       x: area.x('x'),
       y: area.y('y'),
       detail: { field: 'line', type: 'nominal' },
       order: { field: 'i', type: 'quantitative' },
+      // Negative levels dashed, as a printed page shows them.
+      strokeDash: { condition: { test: dashed, value: [5, 3] }, value: [1, 0] },
       color: {
         field: 'level',
-        type: 'ordinal',
+        type: 'quantitative',
         title: 'f',
-        scale: { scheme: { name: 'orangered', extent: theme === 'dark' ? [0.2, 0.85] : [0.3, 0.95] } },
-        legend: { symbolType: 'stroke', symbolStrokeWidth: 2, format: '.3~r' },
+        scale: colorScale(scale, { use: 'line', ...paint }),
+        legend: {
+          type: 'symbol',
+          values: levels,
+          symbolType: 'stroke',
+          symbolStrokeWidth: 2,
+          format: '~r',
+          // Each entry dashes like its line.
+          symbolDash: { expr: 'datum.value < 0 ? [5, 3] : [1, 0]' },
+        },
       },
     },
   };
 }
 
-/** `count + 1` values splitting the finite `values` into `count` groups of equal size, from least to greatest. */
-function quantiles(values: Float64Array, count: number): number[] {
-  const sorted = values.filter(Number.isFinite).sort();
-  if (sorted.length === 0) return [];
-  const q = Array.from({ length: count + 1 }, (_, k) => sorted[Math.round((k * (sorted.length - 1)) / count)]);
-  return q.filter((v, k) => k === 0 || v > q[k - 1]);
-}
-
 /**
- * Sorted values rounded to two significant digits, so a legend reads 120
- * rather than 118.73, and to 0 when closer to it than a thousandth of f's
- * `spread` (max − min); duplicates dropped.
+ * Round levels inside f's scale: d3's ticks (1, 2 or 5 × 10^k apart) on a
+ * linear scale, powers of ten (with 2× and 5× when f spans few decades) on a
+ * log scale, and 0 and ± powers of ten on symlog. The ends are left out: a
+ * level at f's extreme is a point, not a line.
  */
-function roundLevels(levels: number[], spread: number): number[] {
-  const rounded = levels.map((v) => (Math.abs(v) < 1e-3 * spread ? 0 : Number(v.toPrecision(2))));
-  return rounded.filter((v, k) => k === 0 || v !== rounded[k - 1]);
+export function contourLevels({ type, domain: [lo, hi], constant = 1 }: FScale): number[] {
+  const inside = (v: number) => v > lo && v < hi;
+  if (type === 'linear') return ticks(lo, hi, LEVELS).filter(inside);
+  const decades = (a: number, b: number) => {
+    const powers = powersOfTen(a, b).length >= 4 ? powersOfTen(a, b) : powersOfTen(a / 10, b).flatMap((p) => [p, 2 * p, 5 * p]);
+    return powers.map((v) => Number(v.toPrecision(12))).filter((v) => v >= a && v <= b);
+  };
+  if (type === 'log') return decades(lo, hi).filter(inside);
+  const positive = decades(constant, hi);
+  const negative = decades(constant, -lo).map((v) => -v).reverse();
+  return [...negative, 0, ...positive].filter(inside);
 }
 
-// max − min of the finite values; 0 when there are none.
-function spread(values: Float64Array): number {
-  let [lo, hi] = [Infinity, -Infinity];
-  for (const v of values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  return hi > lo ? hi - lo : 0;
-}

@@ -12,17 +12,23 @@ export interface ArrowPaint {
   head: Record<string, unknown>;
 }
 
+/** |∇f| this close to the largest, relative to it, counts as the same: a plane's field is one colour. */
+const SAME = 1e-6;
+
 /**
  * One CSS colour for every arrow, or `magnitude`: |∇f| on viridis over
  * [0, maxMag] with a legend titled |∇f|. The colour scale follows the length
  * mode (√ for sqrt, symlog for log, whose ln(1 + m) it equals), so colour and
- * length tell the same story.
+ * length tell the same story. Only the part of viridis with 3:1 contrast
+ * against the theme's ground is used; a field whose |∇f| is the same
+ * everywhere (from `minMag` to `maxMag`) is drawn in `single`, with no legend.
  */
-export function arrowPaint(color: string, length: LengthMode, theme: Theme, maxMag: number): ArrowPaint {
+export function arrowPaint(color: string, length: LengthMode, theme: Theme, { minMag, maxMag, single }: { minMag: number; maxMag: number; single: string }): ArrowPaint {
+  if (color === MAGNITUDE && maxMag - minMag <= SAME * maxMag) color = single;
   if (color !== MAGNITUDE) return { mark: { color }, shaft: { transform: [], encoding: {} }, head: {} };
   const type = length === 'sqrt' ? 'sqrt' : length === 'log' ? 'symlog' : 'linear';
-  // Viridis's darkest purples vanish on a dark ground.
-  const scheme = theme === 'dark' ? { name: 'viridis', extent: [0.2, 1] } : 'viridis';
+  // Viridis's yellows vanish on white and its purples on the dark ground.
+  const scheme = { name: 'viridis', extent: theme === 'dark' ? [0.42, 1] : [0, 0.58] };
   // An all-zero field still needs a scale that is not a single point.
   const scale = { type, scheme, domain: [0, maxMag || 1] };
   return {

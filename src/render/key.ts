@@ -13,6 +13,9 @@ export interface KeyInput {
   width: number;
   color: string;
   ink: string;
+  /** Shaft width and longest head, in pixels, as the arrows have them. */
+  arrowWidth?: number;
+  headSize?: number;
 }
 
 /** How far above the plot area the key sits, in pixels. */
@@ -44,13 +47,13 @@ export function keyValue({ length, scale, pixelsPerUnit, maxMag, width }: KeyInp
 export function keyLayer(input: KeyInput): Record<string, unknown> | undefined {
   const key = keyValue(input);
   if (!key) return undefined;
-  const { width, color, ink } = input;
+  const { width, color, ink, arrowWidth = 1.4 } = input;
   const y = { value: -KEY_OFFSET_PX };
-  const { size, shaft } = head(key.px);
+  const { size, shaft } = head(key.px, input.headSize);
   return {
     data: { values: [{ label: `|∇f| = ${formatValue(key.value)}` }] },
     layer: [
-      { mark: { type: 'rule', color, strokeWidth: 1.4 }, encoding: { x: { value: width - key.px }, x2: { value: width - key.px * (1 - shaft) }, y } },
+      { mark: { type: 'rule', color, strokeWidth: arrowWidth }, encoding: { x: { value: width - key.px }, x2: { value: width - key.px * (1 - shaft) }, y } },
       { mark: { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, color, strokeWidth: 0, angle: 90, size }, encoding: { x: { value: width }, y } },
       { mark: { type: 'text', align: 'right', baseline: 'middle', fontSize: 11, color: ink }, encoding: { x: { value: width - key.px - 6 }, y, text: { field: 'label' } } },
     ],

@@ -18,8 +18,9 @@ export function markerLayer(
   if (points.length === 0) return undefined;
   const kinds = CRITICAL_KINDS.filter((k) => points.some((p) => p.kind === k));
   return {
+    description: 'critical',
     data: { values: points },
-    mark: { type: 'point', filled: true, opacity: 1, size: 110, color: MARKER_COLOR, stroke: halo, strokeWidth: 1.5 },
+    mark: { type: 'point', filled: true, opacity: 1, size: 110, color: MARKER_COLOR, stroke: halo, strokeWidth: 2 },
     encoding: {
       x: x('x0'),
       y: y('x1'),

@@ -8,15 +8,20 @@ import { streamlines, type Streamline } from '../core/streamlines.js';
 import type { Method } from '../core/gradient.js';
 import { drawHeads, headMark, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
-import { arrowPaint } from './color.js';
+import type { ColorScaleKind } from './f-scale.js';
+import { chartAspect, type Aspect } from './aspect.js';
+import { arrowPaint, MAGNITUDE } from './color.js';
+import { haloLayers } from './halo.js';
 import { keyLayer } from './key.js';
+import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
 import { panelSpec, PANEL_SIZE } from './panels.js';
 import { pathLabels, pathLayer } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
-import { PALETTES, themeConfig, type Theme } from './theme.js';
+import { PALETTES, themeConfig, titleFontSize, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
+import { MAX_TITLE_LINES, wrapTitle } from './title.js';
 
 /** What the chart needs besides the field. */
 export interface ChartOptions {
@@ -24,10 +29,17 @@ export interface ChartOptions {
   title: string;
   /** A first word for the subtitle, e.g. the built-in's name. */
   subtitle?: string;
+  /** The whole subtitle instead of the one made from the options; "" for none. */
+  subtitleText?: string;
   /** Grid ranges and spacing, in data units: the field's points are the rows of this grid's meshgrid. */
   xrange: Range;
   yrange: Range;
   step: number;
+  /** Spacing along x0 and x1 when they differ; default `step`. */
+  xstep?: number;
+  ystep?: number;
+  /** Default: free when width and height are both given or one range is over 10× the other, else equal (see `chartAspect`). */
+  aspect?: Aspect;
   /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `subGrid`), cells s·step wide. Default 2500. */
   maxArrows?: number;
   /** Draw +∇f instead of −∇f. Default false. */
@@ -66,6 +78,25 @@ export interface ChartOptions {
   streamlines?: StreamlineChart;
   /** Draw the arrows. Default true; false with `streamlines` draws the lines alone on the grid's ranges. */
   arrows?: boolean;
+  /** Axis titles. Default `x0`, `x1`. */
+  xlabel?: string;
+  ylabel?: string;
+  /** Shaft width in pixels. Default 1.4. */
+  arrowWidth?: number;
+  /** Longest arrow head in pixels (heads are 40% of their arrow up to this). Default 9. */
+  headSize?: number;
+  /** Size of axis labels in pixels; titles and legends follow it. Default 11. */
+  fontSize?: number;
+  /** No background colour (the page shows through). Default false. */
+  transparent?: boolean;
+  /** The background's Vega colour scheme; default viridis, or blueorange for signed f (see `colorScale`). */
+  colormap?: string;
+  /** How the background maps f to colour; default chosen from f (see `fScale`). */
+  colorScale?: ColorScaleKind;
+  /** The top of the |∇f| colour scale when it is shared across charts; default the chart's largest |∇f|. */
+  magnitudeMax?: number;
+  /** One colour domain for f across charts (a batch's shared scale); default f's extent over the ranges. */
+  fDomain?: [number, number];
 }
 
 /** How streamlines are placed (see `streamlines`) and drawn. */
@@ -83,6 +114,8 @@ export interface StreamlineChart {
 
 /** The longer side of the plot area when neither width nor height is given, in pixels. */
 export const DEFAULT_SIZE = 480;
+/** Arrows closer than this on screen merge into a band. */
+const MIN_APART_PX = 6;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
 const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [
@@ -103,6 +136,10 @@ export interface Quiver {
   subGrid: SubGrid;
   /** The streamlines drawn, when asked for. */
   streamlines?: Streamline[];
+  /** What the reader should know about how the chart was drawn (axes scaled apart by themselves), one sentence each. */
+  notes: string[];
+  /** What went wrong in drawing it (a title cut short, arrows running together), one sentence each. */
+  warnings: string[];
 }
 
 /**
@@ -123,27 +160,31 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const tip = tooltip ? { tooltip: TOOLTIP } : {};
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
+  const [xstep, ystep] = [options.xstep ?? step, options.ystep ?? step];
+  const { aspect, note: aspectNote } = chartAspect(options);
   const { sub, rows } = arrowGrid(field, chartOptions);
-  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cell: sub.stride * step, rows }, options);
+  const cells: [number, number] = [sub.stride * xstep, sub.stride * ystep];
+  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells, rows, aspect }, options);
   const { arrows, skipped } = laid;
-  drawHeads(arrows, sx, sy);
+  drawHeads(arrows, sx, sy, options.headSize);
   const width = Math.round((xdomain[1] - xdomain[0]) * sx);
   const height = Math.round((ydomain[1] - ydomain[0]) * sy);
-  const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: 'x0' });
-  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: 'x1' });
+  const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: options.xlabel ?? 'x0' });
+  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: options.ylabel ?? 'x1' });
   const lines = options.streamlines && streamlinesOf(options, options.streamlines, sx, sy);
   const maxMag = Math.max(laid.maxMag, ...(lines ?? []).map((l) => largest(l.magnitude)));
-  const paint = arrowPaint(color, length, theme, maxMag);
-  const area = { xdomain, ydomain, width, height, step, x, y };
-  const layers = [
-    background !== 'none' && backgroundLayer(background, functionOf(options), area, theme),
-    ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
-    drawArrows && {
+  const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: options.magnitudeMax ?? maxMag, single: palette.arrow });
+  const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep, ystep, x, y };
+  const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
+  const arrowLayers = !drawArrows ? [] : [
+    {
+      description: 'shafts',
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
-      mark: { type: 'rule', ...paint.mark, strokeWidth: 1.4 },
+      mark: { type: 'rule', ...paint.mark, strokeWidth: options.arrowWidth ?? 1.4 },
       encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, ...tip },
     },
-    drawArrows && {
+    {
+      description: 'heads',
       transform: [{ filter: '!datum.dot' }],
       mark: headMark(paint.mark),
       encoding: {
@@ -155,11 +196,18 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
         ...tip,
       },
     },
-    drawArrows && {
+    {
+      description: 'dots',
       transform: [{ filter: 'datum.dot' }],
       mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, ...paint.mark, size: 6, strokeWidth: 0 },
       encoding: { x: x('ax'), y: y('ay'), ...paint.head, ...tip },
     },
+  ];
+  const layers = [
+    background !== 'none' && backgroundLayer(background, functionOf(options), area, fPaint),
+    ...(background === 'heatmap' ? haloLayers(arrowLayers, palette.halo) : []),
+    ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
+    ...arrowLayers,
     options.critical && markerLayer(options.critical, palette.halo, x, y),
     options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, palette.halo, tooltip, x, y), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
     options.key &&
@@ -172,34 +220,62 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
         width,
         color: paint.mark.color ?? palette.ink,
         ink: palette.ink,
+        arrowWidth: options.arrowWidth,
+        headSize: options.headSize,
       }),
   ];
+  const drawn = layers.filter(Boolean) as Record<string, unknown>[];
+  const notes: string[] = aspectNote ? [aspectNote] : [];
+  const warnings: string[] = [];
+  const apart = Math.min(cells[0] * sx, cells[1] * sy);
+  if (apart < MIN_APART_PX) {
+    warnings.push(`arrows are ${Number(apart.toPrecision(2))} px apart and run together; a larger --xstep/--ystep, fewer --points or a smaller --max-arrows spreads them`);
+  }
+  const config = themeConfig(theme, options.fontSize);
+  const title = wrapTitle(options.title, width, titleFontSize(options.fontSize));
+  if (title.cut) warnings.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   const chart = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: options.title,
-      subtitle: [options.subtitle, `${drawn(drawArrows, !!lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`, drawArrows && describeLength(length)].filter(Boolean).join(' · '),
+      text: title.lines.length > 1 ? title.lines : (title.lines[0] ?? ''),
+      subtitle: options.subtitleText ?? [
+        options.subtitle,
+        `${drawnMarks(drawArrows, !!lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`,
+        drawArrows && describeLength(length),
+        aspect === 'free' && 'axes scaled apart, arrow angles true on screen',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      // Centred on the plot area; title and subtitle never wider than it.
+      frame: 'group',
+      limit: width,
     },
     width,
     height,
-    background: palette.background,
-    config: themeConfig(theme),
+    background: options.transparent ? 'transparent' : palette.background,
+    config: {
+      ...config,
+      axisX: { tickCount: tickCount(width, 'x'), labelOverlap: true },
+      axisY: { tickCount: tickCount(height, 'y'), labelOverlap: true },
+      legend: { ...(config.legend as object), ...legendLayout(legendsOf(drawn as never), { width, height }) },
+    },
     data: { values: drawArrows ? arrows : [] },
-    layer: layers.filter(Boolean),
+    layer: drawn,
     // Paths take their own colour scale beside the background's.
     ...(options.paths?.length ? { resolve: { scale: { color: 'independent' } } } : {}),
   } as unknown as TopLevelSpec;
+  const extra = { notes, warnings, ...(lines ? { streamlines: lines } : {}) };
   if (options.panels && options.paths?.length) {
     const panels = panelsOf(options.paths, pathOptions(options.paths, palette.halo, tooltip, x, y));
-    const spec = panelSpec(chart as unknown as Record<string, unknown>, arrows, layers.filter(Boolean) as Record<string, unknown>[], panels);
-    return { spec, arrows, skipped, subGrid: sub, ...(lines ? { streamlines: lines } : {}) };
+    const spec = panelSpec(chart as unknown as Record<string, unknown>, arrows, drawn, panels);
+    return { spec, arrows, skipped, subGrid: sub, ...extra };
   }
-  return { spec: chart, arrows, skipped, subGrid: sub, ...(lines ? { streamlines: lines } : {}) };
+  return { spec: chart, arrows, skipped, subGrid: sub, ...extra };
 }
 
 // What the subtitle says is drawn.
-function drawn(arrows: boolean, lines: boolean): string {
+function drawnMarks(arrows: boolean, lines: boolean): string {
   return arrows && lines ? 'arrows and streamlines' : lines ? 'streamlines' : 'arrows';
 }
 
@@ -238,13 +314,13 @@ function panelsOf(paths: DescentPath[], options: ReturnType<typeof pathOptions>)
 }
 
 // The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.
-function arrowGrid(field: Field, { xrange, yrange, step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
-  const [nx, ny] = [axisLength(xrange[0], xrange[1], step), axisLength(yrange[0], yrange[1], step)];
+function arrowGrid(field: Field, { xrange, yrange, step, xstep = step, ystep = step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
+  const [nx, ny] = [axisLength(xrange[0], xrange[1], xstep), axisLength(yrange[0], yrange[1], ystep)];
   if (nx * ny !== field.points.count) {
-    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and step make a grid of ${nx} × ${ny}`);
+    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${nx} × ${ny}`);
   }
   const sub = subGrid(nx, ny, maxArrows);
-  return { sub, rows: sub.stride > 1 ? subGridRows(nx, sub) : undefined };
+  return { sub, rows: sub.stride > 1 ? subGridRows(nx, ny, sub) : undefined };
 }
 
 function functionOf(options: ChartOptions): ScalarFunction {
@@ -254,37 +330,46 @@ function functionOf(options: ChartOptions): ScalarFunction {
 
 /**
  * Lays the arrows out and finds the domain that holds them all and the pixel
- * scales. With both width and height fixed, arrows are laid out in pixels,
- * which depend on the domain, which depends on the arrows: a fixed point that
- * a few rounds reach, because arrows overhang the grid by less than a cell.
- * Arrows stand on `rows` of the field, `cell` apart.
+ * scales. With free aspect, arrows are laid out in pixels, which depend on the
+ * domain, which depends on the arrows: a fixed point that a few rounds reach,
+ * because arrows overhang the grid by less than a cell. Arrows stand on `rows`
+ * of the field, `cells` apart along x0 and x1; the longest fits the cell's
+ * shorter side on screen.
  */
 function fit(
   field: Field,
-  { cell, rows }: { cell: number; rows?: Uint32Array },
+  { cells: [cx, cy], rows, aspect: mode }: { cells: [number, number]; rows?: Uint32Array; aspect: Aspect },
   options: ChartOptions,
 ): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
   const { xrange, yrange, arrows: drawArrows = true } = options;
-  // Without arrows nothing overhangs the grid: the plot is its ranges.
-  const pad = drawArrows ? 0.15 * cell : 0;
   let aspect: [number, number] = [1, 1];
+  let cell = Math.min(cx, cy);
   for (let round = 0; ; round++) {
     const laid = layoutArrows(field, { step: cell, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect, rows });
-    const xdomain = extent(drawArrows ? laid.arrows : [], 'ax', 'tx', xrange, pad);
-    const ydomain = extent(drawArrows ? laid.arrows : [], 'ay', 'ty', yrange, pad);
-    const [sx, sy] = pixelScales(xdomain, ydomain, options);
-    const next: [number, number] = [Math.min(sx, sy) / sx, Math.min(sx, sy) / sy];
-    if (round === MAX_FIT_ROUNDS || (Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12)) return { laid, xdomain, ydomain, sx, sy };
-    aspect = next;
+    // Without arrows nothing overhangs the grid: the plot is its ranges.
+    const xdomain = extent(drawArrows ? laid.arrows : [], 'ax', 'tx', xrange, drawArrows ? 0.15 * cx : 0);
+    const ydomain = extent(drawArrows ? laid.arrows : [], 'ay', 'ty', yrange, drawArrows ? 0.15 * cy : 0);
+    const [sx, sy] = pixelScales(xdomain, ydomain, mode, options);
+    const s = Math.min(sx, sy);
+    const next: [number, number] = [s / sx, s / sy];
+    const nextCell = Math.min(cx * sx, cy * sy) / s;
+    const settled = Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12 && Math.abs(nextCell - cell) <= 1e-12 * cell;
+    if (round === MAX_FIT_ROUNDS || settled) return { laid, xdomain, ydomain, sx, sy };
+    [aspect, cell] = [next, nextCell];
   }
 }
 
-/** Pixels per data unit on each axis: equal unless both width and height are given. */
-export function pixelScales(xdomain: Range, ydomain: Range, { width, height, size = DEFAULT_SIZE }: Pick<ChartOptions, 'width' | 'height' | 'size'>): [number, number] {
+/** Pixels per data unit on each axis: one scale for equal aspect; for free, each axis fills its side. */
+export function pixelScales(xdomain: Range, ydomain: Range, aspect: Aspect, { width, height, size = DEFAULT_SIZE }: Pick<ChartOptions, 'width' | 'height' | 'size'>): [number, number] {
   const [w, h] = [xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]];
-  if (width && height) return [width / w, height / h];
+  if (aspect === 'free') return [(width ?? size) / w, (height ?? size) / h];
   const s = width ? width / w : height ? height / h : size / Math.max(w, h);
   return [s, s];
+}
+
+// The smallest |∇f| among the arrows; 0 when there are none.
+function smallestMagnitude(arrows: Arrow[]): number {
+  return arrows.length ? arrows.reduce((m, a) => Math.min(m, a.mag), Infinity) : 0;
 }
 
 // The smallest [min, max] holding the grid range and both ends of every arrow, widened by `pad`.

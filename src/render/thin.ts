@@ -2,8 +2,9 @@
 export const DEFAULT_MAX_ARROWS = 2500;
 
 /**
- * The points of an `nx × ny` grid that carry arrows: indices 0, s, 2s, … on
- * each axis, the same stride `s` on both so cells stay square.
+ * The points of an `nx × ny` grid that carry arrows: ⌈n/s⌉ on each axis,
+ * the same stride `s` on both so cells stay square, spread from edge to edge
+ * (see `keptIndices`).
  */
 export interface SubGrid {
   /** Every `stride`-th grid point on each axis is kept; 1 keeps them all. */
@@ -27,12 +28,21 @@ export function subGrid(nx: number, ny: number, max: number): SubGrid {
   return { stride, nx: Math.ceil(nx / stride), ny: Math.ceil(ny / stride) };
 }
 
-/** Rows of the full grid (x0 fastest, `nx` points a row) that the sub-grid keeps, in grid order. */
-export function subGridRows(nx: number, sub: SubGrid): Uint32Array {
+/**
+ * Indices of the `kept` points an axis of `n` keeps: spread evenly from 0 to
+ * n − 1, so both edges stay; exactly every s-th point when s divides n − 1.
+ * With kept = ⌈n/s⌉, no two are closer than s.
+ */
+export function keptIndices(n: number, kept: number): number[] {
+  if (kept <= 1) return [0];
+  return Array.from({ length: kept }, (_, k) => Math.round((k * (n - 1)) / (kept - 1)));
+}
+
+/** Rows of the full `nx × ny` grid (x0 fastest) that the sub-grid keeps, in grid order. */
+export function subGridRows(nx: number, ny: number, sub: SubGrid): Uint32Array {
+  const [is, js] = [keptIndices(nx, sub.nx), keptIndices(ny, sub.ny)];
   const rows = new Uint32Array(sub.nx * sub.ny);
   let k = 0;
-  for (let j = 0; j < sub.ny; j++) {
-    for (let i = 0; i < sub.nx; i++) rows[k++] = j * sub.stride * nx + i * sub.stride;
-  }
+  for (const j of js) for (const i of is) rows[k++] = j * nx + i;
   return rows;
 }

@@ -19,7 +19,7 @@ export const LIMITS = {
   expressionLength: { max: 1000, what: 'characters in an expression', why: 'compile work grows with the expression' },
   pixelsPerSide: { max: 32_767, what: 'pixels per side of a chart', why: "Cairo's largest surface; past it a PNG comes out empty" },
   pixels: { max: 100_000_000, what: 'pixels in a PNG', why: 'the picture is held in memory, 4 bytes a pixel' },
-  plotSide: { min: 40, max: 32_767, what: 'pixels per side of the plot area (--width, --height)', why: 'a smaller area has no room for an arrow' },
+  plotSide: { min: 100, max: 32_767, what: 'pixels per side of the plot area (--width, --height)', why: 'below 100, tick labels, arrows and legends no longer fit' },
   arrows: { max: 100_000, what: 'arrows in a chart (--max-arrows)', why: 'each arrow is marks that Vega lays out and draws one by one' },
   pathPoints: { max: 20_000, what: 'path updates (starts × optimizers × iterations)', why: 'every point of every path is drawn as a marker and kept with f and ∇f' },
   derivativeNodes: {

@@ -53,3 +53,31 @@ describe('one arrow scale across a batch', () => {
     for (const { out } of charts) expect(readFileSync(join(sharded, out), 'utf8'), out).toBe(readFileSync(join(whole, out), 'utf8'));
   });
 });
+
+describe('one colour scale across a batch (arrowScale: shared)', () => {
+  // The colour domains of a chart's spec: |∇f| of the arrows and f of the background.
+  function domains(file: string): { mag: number[]; f: number[] } {
+    const spec = JSON.parse(readFileSync(file, 'utf8'));
+    const heads = spec.layer.find((l: { description?: string }) => l.description === 'heads');
+    const background = spec.layer[0];
+    return { mag: heads.encoding.fill.scale.domain, f: background.encoding.color.scale.domain };
+  }
+
+  it('gives |∇f| and f one legend range in every chart: the widest of them all', async () => {
+    const dir = withManifest(
+      [
+        { out: 'sum_sq.vl.json', fn: 'sum_sq' },
+        { out: 'xy.vl.json', fn: 'xy' },
+      ],
+      { arrowScale: 'shared', step: 0.5, range: '-2,2', color: 'magnitude', background: 'heatmap' },
+    );
+    expect((await batch(dir)).status).toBe(0);
+    const [a, b] = [domains(join(dir, 'sum_sq.vl.json')), domains(join(dir, 'xy.vl.json'))];
+    // max |∇f|: sum_sq 4√2, xy 2√2; f: sum_sq 0…8, xy −4…4.
+    expect(a.mag).toEqual(b.mag);
+    expect(a.mag[1]).toBeCloseTo(4 * Math.SQRT2, 6);
+    expect(a.f).toEqual(b.f);
+    expect(a.f[0]).toBeCloseTo(-4, 9);
+    expect(a.f[1]).toBeCloseTo(8, 9);
+  });
+});

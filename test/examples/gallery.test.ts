@@ -9,7 +9,7 @@ import { cli, ROOT, tempDir } from '../helpers.js';
 type Entry = { name: string; about: string; args: string[] };
 
 describe('the gallery (scripts/gallery.mjs)', () => {
-  it('runs every example command, each giving a PNG the size of the one in examples/gallery/', async () => {
+  it('runs every example command, each giving a PNG the size of the one in examples/gallery/', { timeout: 240_000 }, async () => {
     const dir = tempDir();
     const entries = GALLERY as Entry[];
     // In this process, one after another: the command line's own code, without a process per chart.

@@ -82,8 +82,8 @@ describe('streamline layers', () => {
     expect(segments.mark.type).toBe('rule');
     expect(segments.mark).toMatchObject({ strokeCap: 'round', strokeWidth: DEFAULT_STREAM_WIDTH });
     const max = Math.max(...lines!.flatMap((l) => Array.from(l.magnitude)));
-    expect(segments.encoding.stroke).toMatchObject({ field: 'shaftMag', scale: { scheme: 'viridis', domain: [0, max] }, legend: null });
-    expect(heads.encoding.fill).toMatchObject({ field: 'mag', title: '|∇f|', scale: { scheme: 'viridis', domain: [0, max] } });
+    expect(segments.encoding.stroke).toMatchObject({ field: 'shaftMag', scale: { scheme: { name: 'viridis', extent: [0, 0.58] }, domain: [0, max] }, legend: null });
+    expect(heads.encoding.fill).toMatchObject({ field: 'mag', title: '|∇f|', scale: { scheme: { name: 'viridis', extent: [0, 0.58] }, domain: [0, max] } });
     // Segments join end to end along each line, each with the mean |∇f| of its ends.
     const rows = segments.data!.values as { x0: number; x1: number; x2: number; y2: number; mag: number }[];
     expect(rows.length).toBeGreaterThan(lines!.length);

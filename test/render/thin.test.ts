@@ -5,21 +5,21 @@ import { findBuiltin } from '../../src/functions/builtins.js';
 import { parseOptions } from '../../src/options.js';
 import { FILL } from '../../src/render/arrows.js';
 import { quiverSpec } from '../../src/render/quiver.js';
-import { DEFAULT_MAX_ARROWS, subGrid, subGridRows } from '../../src/render/thin.js';
+import { DEFAULT_MAX_ARROWS, keptIndices, subGrid, subGridRows } from '../../src/render/thin.js';
 import { resolveRequest } from '../../src/request.js';
 import { chart, layers } from './helpers.js';
 
 // Grid indices (i, j) of the rows a sub-grid keeps, i along x0.
 const kept = (nx: number, ny: number, max: number) => {
   const sub = subGrid(nx, ny, max);
-  return { ...sub, at: Array.from(subGridRows(nx, sub), (r) => [r % nx, Math.floor(r / nx)]) };
+  return { ...sub, at: Array.from(subGridRows(nx, ny, sub), (r) => [r % nx, Math.floor(r / nx)]) };
 };
 
 describe('subGrid: the smallest stride s with ⌈nx/s⌉·⌈ny/s⌉ ≤ max', () => {
-  it('7 × 5, max 6: every 3rd point, i = 0, 3, 6 and j = 0, 3', () => {
+  it('7 × 5, max 6: stride 3, 3 × 2 points spread edge to edge, i = 0, 3, 6 and j = 0, 4', () => {
     // s = 1: 35 points; s = 2: 4 × 3 = 12; s = 3: 3 × 2 = 6.
-    //   j=4  .  .  .  .  .  .  .
-    //   j=3  ●  .  .  ●  .  .  ●
+    //   j=4  ●  .  .  ●  .  .  ●
+    //   j=3  .  .  .  .  .  .  .
     //   j=2  .  .  .  .  .  .  .
     //   j=1  .  .  .  .  .  .  .
     //   j=0  ●  .  .  ●  .  .  ●
@@ -29,10 +29,10 @@ describe('subGrid: the smallest stride s with ⌈nx/s⌉·⌈ny/s⌉ ≤ max', (
       ny: 2,
       at: [
         [0, 0], [3, 0], [6, 0],
-        [0, 3], [3, 3], [6, 3],
+        [0, 4], [3, 4], [6, 4],
       ],
     });
-    expect(Array.from(subGridRows(7, subGrid(7, 5, 6)))).toEqual([0, 3, 6, 21, 24, 27]);
+    expect(Array.from(subGridRows(7, 5, subGrid(7, 5, 6)))).toEqual([0, 3, 6, 28, 31, 34]);
   });
 
   it('keeps every point up to exactly max, and thins one point above it', () => {
@@ -46,11 +46,11 @@ describe('subGrid: the smallest stride s with ⌈nx/s⌉·⌈ny/s⌉ ≤ max', (
 
   it('uses one stride on both axes of a non-square grid', () => {
     // 9 × 3, max 5: s = 2 gives 5 × 2 = 10; s = 3 gives 3 × 1.
-    expect(kept(9, 3, 5)).toEqual({ stride: 3, nx: 3, ny: 1, at: [[0, 0], [3, 0], [6, 0]] });
+    expect(kept(9, 3, 5)).toEqual({ stride: 3, nx: 3, ny: 1, at: [[0, 0], [4, 0], [8, 0]] });
     // 2 × 50, max 10: s = 3 gives 1 × 17, s = 4 gives 1 × 13, s = 5 gives 1 × 10.
     const tall = kept(2, 50, 10);
     expect([tall.stride, tall.nx, tall.ny]).toEqual([5, 1, 10]);
-    expect(tall.at).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45].map((j) => [0, j]));
+    expect(tall.at).toEqual([0, 5, 11, 16, 22, 27, 33, 38, 44, 49].map((j) => [0, j]));
   });
 
   it('keeps the first point alone for max 1', () => {
@@ -73,6 +73,18 @@ describe('subGrid: the smallest stride s with ⌈nx/s⌉·⌈ny/s⌉ ≤ max', (
     expect(Math.ceil(3163 / (big.stride - 1)) ** 2).toBeGreaterThan(DEFAULT_MAX_ARROWS);
   });
 
+  it('keeps both edges, no two kept points closer than the stride', () => {
+    for (let n = 2; n <= 60; n++) {
+      for (let stride = 1; stride <= n; stride++) {
+        const at = keptIndices(n, Math.ceil(n / stride));
+        if (at.length > 1) expect([at[0], at.at(-1)]).toEqual([0, n - 1]);
+        for (let k = 1; k < at.length; k++) expect(at[k] - at[k - 1]).toBeGreaterThanOrEqual(stride);
+      }
+    }
+    // Every s-th point exactly when s divides n − 1.
+    expect(keptIndices(13, 5)).toEqual([0, 3, 6, 9, 12]);
+  });
+
   it('refuses a max below 1 or not whole', () => {
     for (const max of [0, -5, 1.5, NaN]) expect(() => subGrid(7, 5, max)).toThrow(RangeError);
   });
@@ -90,10 +102,11 @@ describe('a chart of a fine grid', () => {
     expect(arrows).toHaveLength(2025);
     const cell = 9 * step;
     expect(Math.max(...arrows.map(length))).toBeCloseTo(FILL * cell, 12);
-    // Tails on the sub-grid: x = −2 + 9k·step.
+    // Tails on the sub-grid, spread from edge to edge: x = −2 + i·step, i = round(k · 400/44).
     const xs = [...new Set(arrows.map((a) => a.x0))].sort((a, b) => a - b);
     expect(xs).toHaveLength(45);
-    xs.forEach((x, k) => expect(x).toBe(-2 + 9 * k * step));
+    xs.forEach((x, k) => expect(x).toBe(-2 + Math.round((k * 400) / 44) * step));
+    expect(xs[44]).toBe(2);
     const [heatmap, shafts] = layers(spec);
     expect(shafts.data).toBeUndefined();
     expect((spec as unknown as { data: { values: unknown[] } }).data.values).toBe(arrows);

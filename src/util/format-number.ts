@@ -1,0 +1,14 @@
+/**
+ * A number for people, the one format of every message and label: 6
+ * significant digits at most, no trailing zeros, exponent form below 1e-4 and
+ * from 1e6 (`-4.76837e-7`, not `-0.000000476837`). Data exports keep round-trip
+ * precision instead.
+ */
+export function formatNumber(v: number, digits = 6): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const rounded = Number(v.toPrecision(digits));
+  const size = Math.abs(rounded);
+  if (size >= 1e-4 && size < 1e6) return String(rounded);
+  return rounded.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
+}
