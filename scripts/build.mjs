@@ -5,14 +5,16 @@
 //                    the HTML page, batch) sits in chunks loaded on first use
 //   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle with V8's code cache
 //                    for it, made by scripts/code-caches.mjs rendering sample charts (see src/util/bundle.ts)
-//   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only)
+//   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only), and
+//                    the explorer page's script (src/explorer/ with the CLI's modules, Vega and mathjs)
 //   dist/gradplot.blob  the start-up snapshot that bin/gradplot starts Node.js from (src/snapshot.ts),
 //                    made from dist/snapshot/, with the Node.js binary it fits in gradplot.blob.node
 // dist/cli/ sits at the same depth as dist/render/, so paths relative to import.meta.url
 // (fonts/, dist/assets/) resolve the same way from both.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
@@ -59,6 +61,28 @@ await build({
   format: 'iife',
   globalName: 'vegaTooltip',
   outfile: 'dist/assets/vega-tooltip.min.js',
+  logLevel: 'warning',
+});
+// The explorer page's script: the command line's own modules for the browser. A module with a sibling
+// <name>.browser.ts (mathjs loading, the threads of sampling) is swapped for it.
+const browserTwins = {
+  name: 'browser-twins',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, resolveDir }) => {
+      const twin = join(resolveDir, path.replace(/\.js$/, '.browser.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+await build({
+  entryPoints: ['src/explorer/app.ts'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outfile: 'dist/assets/explorer.js',
+  plugins: [browserTwins],
   logLevel: 'warning',
 });
 

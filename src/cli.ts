@@ -10,6 +10,7 @@ import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted } from './batch/interrupt.js';
 import type { CriticalPoint } from './core/critical.js';
 import { InputError } from './errors.js';
+import { exploreCommand } from './explore.js';
 import { BUILTINS } from './functions/builtins.js';
 import { OPTIONS, OptionValueError, parseOptions, type PlotOptions } from './options.js';
 import { BINARY_FORMATS } from './output/format.js';
@@ -66,7 +67,7 @@ Examples:
     .action(() => {
       process.stdout.write(listing());
     });
-  for (const sub of [batchCommand(), schemaCommand()]) cmd.addCommand(sub.copyInheritedSettings(cmd));
+  for (const sub of [batchCommand(), schemaCommand(), exploreCommand()]) cmd.addCommand(sub.copyInheritedSettings(cmd));
   return cmd;
 }
 

@@ -6,7 +6,7 @@ import { InputError } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import type { PlotOptions } from './options.js';
-import { formatOf, FORMATS, type Format } from './output/format.js';
+import { EXTENSIONS, formatOf, FORMATS, type Format } from './output/format.js';
 import type { Pivot } from './render/arrows.js';
 import type { BackgroundKind } from './render/background.js';
 import type { LengthMode } from './render/length.js';
@@ -207,7 +207,7 @@ function resolveOutput(options: PlotOptions): { out?: string; format?: Format } 
   }
   const resolved = format ?? formatOf(out);
   if (!resolved) {
-    throw new InputError('out', `unknown extension in "${out}"; expected ${FORMATS.map((f) => `.${f}`).join(' ')} or --format`);
+    throw new InputError('out', `unknown extension in "${out}"; expected ${EXTENSIONS.map((f) => `.${f}`).join(' ')} or --format`);
   }
   return { out, format: resolved };
 }

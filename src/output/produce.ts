@@ -1,17 +1,22 @@
+import { optionsText } from '../options-text.js';
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
 import { csvChunks, jsonChunks, pathRecord } from './data.js';
 import type { Format } from './format.js';
 import type { Chunks } from './write.js';
 
-/** Whether a format is a picture of the field (or its spec) rather than its data. */
+/** Whether a format is a picture of the field (or its spec) rather than its data or the explorer page. */
 export function isChart(format: Format): boolean {
-  return format !== 'csv' && format !== 'json';
+  return format !== 'csv' && format !== 'json' && format !== 'explorer';
 }
 
 /** The bytes of one output format of a plot, as chunks to write. */
 export async function produce(plot: Plot, format: Format): Promise<Chunks> {
   if (format === 'csv') return csvChunks(plot.field);
+  if (format === 'explorer') {
+    const { explorerPage, startingOptions } = await import('../render/explorer.js');
+    return [explorerPage(optionsText(startingOptions(plot.request)))];
+  }
   if (format === 'json') {
     const { out: _out, format: _format, ...request } = plot.request;
     const fn = { name: plot.function.name, formula: plot.function.formula };

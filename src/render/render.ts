@@ -4,6 +4,9 @@ import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { mark } from '../util/timings.js';
 import { loadEngine } from './load-engine.js';
+import { refusingLoader } from './refusing-loader.js';
+
+export { refusingLoader };
 
 /** Formats the renderer makes from a Vega-Lite spec. */
 export type ChartFormat = 'png' | 'svg' | 'pdf' | 'vl.json' | 'html';
@@ -123,11 +126,6 @@ interface PdfCanvas {
   toBuffer(mime: 'application/pdf', meta: { creationDate: Date; modDate: Date }): Buffer;
 }
 
-/** A Vega loader that reads nothing: every chart's data is inline, so any file or URL is refused. */
-export function refusingLoader() {
-  const refuse = (uri: unknown) => Promise.reject(new Error(`gradplot does not let charts read files or URLs (asked for ${String(uri)})`));
-  return { load: refuse, sanitize: refuse, http: refuse, file: refuse };
-}
 
 let fontsRegistered = false;
 
