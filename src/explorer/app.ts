@@ -29,7 +29,7 @@ const OUT = 'f.png';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('controls');
-const [fnMenu, exprBox, errorBox, chartBox, commandBox] = [$<HTMLSelectElement>('fn'), $<HTMLInputElement>('expr'), $<HTMLOutputElement>('error'), $('chart'), $<HTMLInputElement>('command')];
+const [fnMenu, exprBox, errorBox, chartBox, commandBox] = [$<HTMLSelectElement>('fn'), $<HTMLInputElement>('expr'), $<HTMLOutputElement>('error'), $('chart'), $<HTMLTextAreaElement>('command')];
 const [startsBox, slider, shownValue, playButton] = [$<HTMLInputElement>('start'), $<HTMLInputElement>('shown'), $<HTMLOutputElement>('shown-value'), $<HTMLButtonElement>('play')];
 
 const given = JSON.parse($('gradplot-start').textContent ?? '{}') as OptionsText;

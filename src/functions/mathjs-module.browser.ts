@@ -1,7 +1,10 @@
-import { create, derivativeDependencies, parseDependencies } from 'mathjs';
 import type { MathjsModule } from './mathjs-module.js';
 
-/** mathjs in the explorer page: its ES modules, so the bundle holds only the parser and `derivative`. */
+/**
+ * mathjs in the explorer page: the same single-file build as in Node.js. The
+ * bundle runs a require()d module on its first call, so a page that starts
+ * from a built-in function draws before mathjs has run.
+ */
 export function mathjsModule(): MathjsModule {
-  return { create, parseDependencies, derivativeDependencies };
+  return require('mathjs/lib/browser/math.js') as MathjsModule;
 }

@@ -84,7 +84,7 @@ ${textInput('iterations', 'iterations', '30')}
 <p id="hint">Click the chart to start a descent path there; click again for another.</p>
 <div id="chart" role="img" aria-label="quiver chart of the gradient field"></div>
 <h2><label for="command">Command line</label></h2>
-<div class="row"><input id="command" type="text" readonly spellcheck="false"><button type="button" id="copy">Copy</button></div>
+<div class="row"><textarea id="command" readonly spellcheck="false" rows="2"></textarea><button type="button" id="copy">Copy</button></div>
 </section>
 </main>
 <script type="application/json" id="gradplot-start">${JSON.stringify(state).replace(/</g, '\\u003c')}</script>
@@ -147,14 +147,16 @@ fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 10px; 
 legend { font-weight: bold; }
 label { display: block; margin: 6px 0 2px; }
 label.check { display: flex; gap: 6px; align-items: center; }
-input[type=text], select { box-sizing: border-box; width: 100%; padding: 3px 5px; background: var(--field); color: inherit; border: 1px solid var(--line); border-radius: 3px; font: inherit; }
+input[type=text], select, textarea { box-sizing: border-box; width: 100%; padding: 3px 5px; background: var(--field); color: inherit; border: 1px solid var(--line); border-radius: 3px; font: inherit; }
 #expr, #command { font-family: "DejaVu Sans Mono", monospace; }
 input[aria-invalid=true] { border-color: var(--error); }
 #error { display: block; color: var(--error); white-space: pre-wrap; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; margin-top: 4px; }
 #error:empty { display: none; }
 #shown { width: 100%; }
 .row { display: flex; gap: 6px; margin-top: 6px; }
-.row input { flex: 1; }
+.row input, .row textarea { flex: 1; }
+#command { resize: vertical; }
+.row button { align-self: start; }
 button { font: inherit; padding: 3px 10px; background: var(--field); color: inherit; border: 1px solid var(--line); border-radius: 3px; cursor: pointer; }
 button[aria-pressed=true] { border-color: currentColor; }
 :focus-visible { outline: 2px solid #1f77b4; outline-offset: 1px; }
