@@ -111,7 +111,7 @@ function showError(error: unknown): void {
   errorBox.textContent = lines ? [lines.line, lines.context].filter(Boolean).join('\n') : '';
   const key = (error as { key?: string } | undefined)?.key;
   for (const control of form.querySelectorAll('[data-option]')) control.toggleAttribute('aria-invalid', false);
-  if (key) $(key === 'fn' ? 'fn' : key)?.setAttribute('aria-invalid', 'true');
+  if (key) $(key)?.setAttribute('aria-invalid', 'true');
 }
 
 // A click on the plot area adds a start there, rounded to a hundredth of the grid step, and plays its paths.

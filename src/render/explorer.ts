@@ -18,6 +18,9 @@ export const OVERLAYS: readonly (keyof PlotOptions)[] = ['background', 'critical
 /** Options the page never carries into its command line: outputs and printed checks. */
 const NOT_CARRIED: readonly (keyof PlotOptions)[] = ['out', 'format', 'check', 'pathsOut'];
 
+/** A request's ranges, which are carried only when given: default ones grow around the paths, in the page too. */
+const RANGES: readonly (keyof PlotOptions)[] = ['range', 'xrange', 'yrange'];
+
 /**
  * The explorer: one self-contained HTML page (its script is the build's
  * dist/assets/explorer.js, src/explorer/ bundled for the browser) that draws
@@ -106,7 +109,7 @@ export function startingOptions(request: PlotRequest): PlotOptions {
   const base = resolveRequest({ ...fn, ...ranges });
   const options: Record<string, unknown> = { ...fn, ...ranges };
   for (const { key } of OPTIONS) {
-    if (key in options || NOT_CARRIED.includes(key) || !(key in request)) continue;
+    if (key in options || NOT_CARRIED.includes(key) || RANGES.includes(key) || !(key in request)) continue;
     const value = request[key as keyof PlotRequest];
     if (JSON.stringify(value) !== JSON.stringify(base[key as keyof PlotRequest])) options[key] = value;
   }

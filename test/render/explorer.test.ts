@@ -21,6 +21,13 @@ describe('startingOptions: the page starts from a chart\'s options', () => {
     });
   });
 
+  it('leaves default ranges to grow around the paths in the page too, as they grew in the chart', async () => {
+    const { plot } = await import('../../src/plot.js');
+    const { request } = await plot(resolveRequest({ fn: 'sum_sq', descent: [{ optimizer: 'sgd', lr: 0.1, params: {} }] }), { chart: false });
+    expect(request.yrange).toEqual([-2, 4]);
+    expect(startingOptions(request)).toEqual({ fn: 'sum_sq', descent: [{ optimizer: 'sgd', lr: 0.1, params: {} }], start: [[-3, 4]] });
+  });
+
   it('refuses a JavaScript function, which cannot go into a page', () => {
     const request = resolveRequest({ function: { dim: 2, f: (x) => x[0] } });
     expect(() => startingOptions(request)).toThrow(new InputError('format', 'explorer needs --fn or --expr: a JavaScript function cannot go into a page'));
