@@ -138,6 +138,28 @@ describe('the explorer page in a real browser', () => {
     await tab.waitForFunction(() => (document.getElementById('shown') as HTMLInputElement).value === '30', undefined, { timeout: 10_000 });
   });
 
+  it('moves the paths along with the slider, Step and Play, from the keyboard', async () => {
+    const shown = () => tab.evaluate(() => (window as unknown as { gradplotExplorer: { view: import('vega').View } }).gradplotExplorer.view.signal('shown') as number);
+    // The paths' dots: 2 paths, each drawn up to the iteration shown.
+    const dots = () => tab.locator('#chart g[class*="_layer_1_marks"] path').count();
+    await tab.focus('#shown');
+    await tab.keyboard.press('Home');
+    for (let i = 0; i < 5; i++) await tab.keyboard.press('ArrowRight');
+    expect(await tab.inputValue('#shown')).toBe('5');
+    await expect.poll(shown).toBe(5);
+    await expect.poll(dots).toBe(2 * 6);
+    await tab.keyboard.press('Shift+Tab');
+    await tab.keyboard.press('Shift+Tab');
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('next');
+    await tab.keyboard.press('Enter');
+    await expect.poll(shown).toBe(6);
+    await tab.click('#play');
+    expect(await tab.getAttribute('#play', 'aria-pressed')).toBe('true');
+    await tab.waitForFunction(() => document.getElementById('play')!.getAttribute('aria-pressed') === 'false', undefined, { timeout: 10_000 });
+    expect(await shown()).toBe(30);
+    await expect.poll(dots).toBe(2 * 31);
+  });
+
   it('shows the command line\'s error for a hostile expression, runs none of it, and keeps the last chart', async () => {
     const hostile = `constructor.constructor("document.title='pwned'")()`;
     const before = await chartData(tab);
