@@ -5,12 +5,15 @@
 //                    page, batch) sits in chunks loaded on first use
 //   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle that runs with V8's
 //                    code cache, made on the user's machine (src/startup/code-cache.ts)
-//   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only)
+//   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only), and
+//                    the explorer page's script, gzipped (src/explorer/ with the CLI's modules, Vega and mathjs)
 // dist/cli/ sits at the same depth as dist/render/, so paths relative to import.meta.url
 // (fonts/, dist/assets/, dist/bundles/) resolve the same way from both.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
@@ -57,3 +60,29 @@ await build({
   outfile: 'dist/assets/vega-tooltip.min.js',
   logLevel: 'warning',
 });
+// The explorer page's script: the command line's own modules for the browser. A module with a sibling
+// <name>.browser.ts (mathjs loading, the threads of sampling) is swapped for it.
+const browserTwins = {
+  name: 'browser-twins',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, resolveDir }) => {
+      const twin = join(resolveDir, path.replace(/\.js$/, '.browser.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+await build({
+  entryPoints: ['src/explorer/app.ts'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outfile: 'dist/assets/explorer.js',
+  plugins: [browserTwins],
+  logLevel: 'warning',
+});
+// Only `explore` reads the page's script (Vega, Vega-Lite and mathjs for the browser, over a third of the
+// package): it ships compressed.
+writeFileSync('dist/assets/explorer.js.gz', gzipSync(readFileSync('dist/assets/explorer.js'), { level: 9 }));
+rmSync('dist/assets/explorer.js');

@@ -13,6 +13,7 @@ import { batchCommand, schemaCommand } from './batch/command.js';
 import { Interrupted, watchSignals } from './batch/interrupt.js';
 import { notFinite } from './core/field.js';
 import { InputError } from './errors.js';
+import { exploreCommand } from './explore.js';
 import { BUILTINS } from './functions/builtins.js';
 import { processIo, type Io } from './io.js';
 import { notApplied } from './notes.js';
@@ -77,7 +78,7 @@ Examples:
     .action(() => {
       io.stdout.write(listing());
     });
-  for (const sub of [batchCommand(io), schemaCommand(io)]) cmd.addCommand(sub.copyInheritedSettings(cmd));
+  for (const sub of [batchCommand(io), schemaCommand(io), exploreCommand(io)]) cmd.addCommand(sub.copyInheritedSettings(cmd));
   return cmd;
 }
 

@@ -9,7 +9,7 @@ import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import { chartRules } from './chart-rules.js';
 import { parseOptions, type PlotOptions } from './options.js';
-import { formatOf, FORMATS, type Format } from './output/format.js';
+import { EXTENSIONS, extensionFormat, formatOf, FORMATS, type Format } from './output/format.js';
 import type { Pivot } from './render/arrows.js';
 import type { Aspect } from './render/aspect.js';
 import type { BackgroundKind } from './render/background.js';
@@ -307,12 +307,12 @@ function resolveOutput(options: PlotOptions): { out?: string; format?: Format } 
     return { out, format };
   }
   const named = formatOf(out);
-  if (format && named && format !== named) {
+  if (format && named && extensionFormat(format) !== named) {
     throw new InputError('format', `${format} contradicts the extension of "${out}" (${named}); change one of them`);
   }
   const resolved = format ?? named;
   if (!resolved) {
-    throw new InputError('out', `unknown extension in "${out}"; expected ${FORMATS.map((f) => `.${f}`).join(' ')} or --format`);
+    throw new InputError('out', `unknown extension in "${out}"; expected ${EXTENSIONS.map((f) => `.${f}`).join(' ')} or --format`);
   }
   return { out, format: resolved };
 }

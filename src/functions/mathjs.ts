@@ -1,5 +1,5 @@
 import type { MathJsInstance } from 'mathjs';
-import { load } from '../startup/load.js';
+import { mathjsModule } from './mathjs-module.js';
 
 /** The part of mathjs that expressions use: the parser, `derivative` and the node classes. */
 export type Mathjs = Pick<
@@ -14,6 +14,6 @@ let instance: Promise<Mathjs> | undefined;
  * `evaluate`, `import` and the like do not exist on it), loaded on first use.
  */
 export function loadMathjs(): Promise<Mathjs> {
-  instance ??= load('mathjs').then((math) => math.create({ ...math.parseDependencies, ...math.derivativeDependencies }));
+  instance ??= mathjsModule().then((math) => math.create({ ...math.parseDependencies, ...math.derivativeDependencies }));
   return instance;
 }

@@ -1,3 +1,4 @@
+import { optionsText } from '../options-text.js';
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
 import { csvChunks, jsonChunks, pathRecord, streamlineRows } from './data.js';
@@ -9,6 +10,10 @@ export { isChart };
 /** The bytes of one output format of a plot, as chunks to write. */
 export async function produce(plot: Plot, format: Format): Promise<Chunks> {
   if (format === 'csv') return csvChunks(plot.field);
+  if (format === 'explorer') {
+    const { explorerPage, startingOptions } = await import('../render/explorer.js');
+    return [explorerPage(optionsText(startingOptions(plot.request)))];
+  }
   if (format === 'json') {
     const { out: _out, format: _format, ...request } = plot.request;
     const fn = { name: plot.function.name, formula: plot.function.formula };

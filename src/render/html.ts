@@ -41,7 +41,7 @@ view.runAsync().then(() => { document.body.dataset.ready = 'true'; });
 }
 
 // Keeps a script's text from closing its <script> element early.
-function inline(js: string): string {
+export function inline(js: string): string {
   return js.replace(/<\/(script)/gi, '<\\/$1');
 }
 

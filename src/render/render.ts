@@ -7,6 +7,9 @@ import { InputError } from '../errors.js';
 import { LIMITS } from '../util/limits.js';
 import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
+import { refusingLoader } from './refusing-loader.js';
+
+export { refusingLoader };
 
 /** Formats the renderer makes from a Vega-Lite spec. */
 export const CHART_FORMATS = ['png', 'svg', 'pdf', 'vl.json', 'html'] as const;
@@ -143,11 +146,6 @@ interface PdfCanvas {
   toBuffer(mime: 'application/pdf', meta: { creationDate: Date; modDate: Date }): Buffer;
 }
 
-/** A Vega loader that reads nothing: every chart's data is inline, so any file or URL is refused. */
-export function refusingLoader() {
-  const refuse = (uri: unknown) => Promise.reject(new Error(`gradplot does not let charts read files or URLs (asked for ${String(uri)})`));
-  return { load: refuse, sanitize: refuse, http: refuse, file: refuse };
-}
 
 let fontsRegistered = false;
 

@@ -35,6 +35,7 @@ export const LIMITS = {
   streamStarts: { max: 1000, what: 'seed points (--stream-start)', why: 'each seed traces a line; more would not be told apart' },
   streamlines: { max: 20_000, what: 'streamlines in a chart', why: 'each line is a path in the picture; placement stops adding lines here' },
   streamlinePoints: { max: 100_000, what: 'points on one streamline', why: 'a line that long is a numerical runaway; it ends there' },
+  explorerPoints: { max: 1_000_000, what: 'grid points in the explorer page', why: 'the page computes the field again as you type, on one thread' },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -46,7 +46,7 @@ describe('bad input: exit 2, one line on stderr, nothing written', () => {
   it('-o - without --format', async () => {
     const r = await cli(['--fn', 'xy', '-o', '-']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('gradplot: --format: needed with --out - (stdout); expected one of png, svg, pdf, vl.json, html, csv, json\n');
+    expect(r.stderr).toBe('gradplot: --format: needed with --out - (stdout); expected one of png, svg, pdf, vl.json, html, csv, json, explorer\n');
     expect(r.stdout).toBe('');
   });
 
