@@ -4,6 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { mark } from '../util/timings.js';
 import { loadEngine } from './load-engine.js';
+import { measureWithFontMetrics } from './text-width.js';
 
 /** Formats the renderer makes from a Vega-Lite spec. */
 export type ChartFormat = 'png' | 'svg' | 'pdf' | 'vl.json' | 'html';
@@ -24,6 +25,7 @@ const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
 export async function render(spec: TopLevelSpec, format: ChartFormat, options: RenderOptions = {}): Promise<Buffer> {
   if (format === 'vl.json') return Buffer.from(specJson(spec));
   const { vega, compile } = await loadEngine();
+  measureWithFontMetrics(vega);
   mark('import vega');
   const compiled = compile(spec).spec;
   mark('compile');
@@ -31,7 +33,6 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
     const { htmlPage } = await import('./html.js');
     return Buffer.from(htmlPage(compiled, titleOf(spec)));
   }
-  registerFonts();
   const refused: string[] = [];
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
   try {
@@ -52,6 +53,8 @@ async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', op
       return Buffer.from(await view.toSVG());
     });
   }
+  // Only pixels and PDF need the canvas addon: an SVG is text, laid out with the fonts' metrics.
+  registerFonts();
   if (format === 'pdf') {
     // 'glyph' embeds the font and writes text as text (selectable); node-canvas's default draws it as paths.
     const canvas = (await view.toCanvas(1, { type: 'pdf', context: { textDrawingMode: 'glyph' } })) as unknown as PdfCanvas;

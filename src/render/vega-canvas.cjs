@@ -13,8 +13,15 @@ const { startupSnapshot } = require('node:v8');
 let addon;
 const load = () => (addon ??= require('canvas'));
 
+// The first canvas asked for is vega-scenegraph's text-measuring one, made as it loads. gradplot lays text
+// out from the fonts' metrics (src/render/text-width.ts), so it stays a stand-in: an SVG never loads the addon.
+let measuring = true;
+
 exports.canvas = (w, h, type) => {
-  if (startupSnapshot.isBuildingSnapshot()) return later(w, h, type);
+  if (startupSnapshot.isBuildingSnapshot() || measuring) {
+    measuring = false;
+    return later(w, h, type);
+  }
   try {
     return new (load().Canvas)(w, h, type);
   } catch {
