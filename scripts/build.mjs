@@ -24,7 +24,7 @@ const commonJs = { ...forNode, format: 'cjs', alias: { 'vega-canvas': './src/ren
 
 await build({
   ...forNode,
-  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts' },
+  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts', 'data-worker': 'src/output/data-worker.ts' },
   outdir: 'dist/cli',
   splitting: true,
   format: 'esm',

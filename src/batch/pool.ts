@@ -16,6 +16,8 @@ export class Pool {
   private readonly workers = new Map<Worker, Map<number, Reply>>();
   /** Tasks in flight on the main thread. */
   private onMain = 0;
+  /** Whether some task draws with the canvas addon (PNG, PDF): SVG and data need no canvas. */
+  private drawsPixels = false;
 
   /**
    * @param size The number of threads, the main thread included.
@@ -33,6 +35,7 @@ export class Pool {
    * starts; resolves when the started ones are done (so no write is cut short).
    */
   async run(tasks: readonly Task[], onDone: (task: Task, outcome: Outcome) => void | Promise<void>, signal?: AbortSignal): Promise<void> {
+    this.drawsPixels ||= tasks.some(({ kind, request }) => kind === 'render' && (request.format === 'png' || request.format === 'pdf'));
     let next = 0;
     const lane = async () => {
       while (next < tasks.length && !signal?.aborted) {
@@ -81,7 +84,7 @@ export class Pool {
     // canvas is a native addon: when only worker threads have loaded it, the process
     // crashes (SIGSEGV) as the last of them exits. Loaded here, with the fonts registered
     // (not thread-safe, so never in the workers), it stays loaded.
-    registerFonts();
+    if (this.drawsPixels) registerFonts();
     const worker = new Worker(workerUrl());
     const inFlight = new Map<number, Reply>();
     this.workers.set(worker, inFlight);

@@ -1,7 +1,8 @@
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
-import { csvChunks, jsonChunks } from './data.js';
+import { csvText, jsonText } from './data.js';
 import type { Format } from './format.js';
+import { threadedChunks } from './threaded-data.js';
 import type { Chunks } from './write.js';
 
 /** Whether a format is a picture of the field (or its spec) rather than its data. */
@@ -11,12 +12,12 @@ export function isChart(format: Format): boolean {
 
 /** The bytes of one output format of a plot, as chunks to write. */
 export async function produce(plot: Plot, format: Format): Promise<Chunks> {
-  if (format === 'csv') return csvChunks(plot.field);
+  if (format === 'csv') return threadedChunks(plot.field, csvText());
   if (format === 'json') {
     const { out: _out, format: _format, ...request } = plot.request;
     const fn = { name: plot.function.name, formula: plot.function.formula };
     const extra = { ...(plot.check ? { check: plot.check } : {}), ...(plot.critical ? { critical: plot.critical } : {}) };
-    return jsonChunks(plot.field, { request, function: fn, ...extra });
+    return threadedChunks(plot.field, jsonText({ request, function: fn, ...extra }));
   }
   if (!plot.quiver) throw new Error('produce: this plot was made without its chart');
   return [await render(plot.quiver.spec, format, { scale: plot.request.scale })];

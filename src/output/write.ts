@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
-export type Chunks = Iterable<string | Uint8Array>;
+export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /**
  * Writes a file atomically: into a temporary file in the same folder, then

@@ -43,6 +43,17 @@ export function measureWithFontMetrics(vega: unknown): void {
   metrics.width = (item, text) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const line = text == null ? '' : String(text).trim();
-    return size <= 0 ? 0 : textWidth(line, size, isBold(item.fontWeight));
+    if (size <= 0 || !line) return 0;
+    const bold = isBold(item.fontWeight);
+    // Vega measures the same labels many times while it lays a chart out.
+    const key = `${bold ? 'b' : 'n'}${size} ${line}`;
+    let width = measured.get(key);
+    if (width === undefined) {
+      if (measured.size >= 10_000) measured.clear();
+      measured.set(key, (width = textWidth(line, size, bold)));
+    }
+    return width;
   };
 }
+
+const measured = new Map<string, number>();
