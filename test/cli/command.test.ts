@@ -24,6 +24,17 @@ describe('bin/gradplot', () => {
     expect(runsFrom((args) => gradplot(args, { env: plainEnv }))).toBe(join(ROOT, 'dist', 'snapshot', 'gradplot.cjs'));
   });
 
+  it.each([
+    ['a .csv export', (missing: string) => ['-o', `${missing}/x.csv`]],
+    ['a .json export', (missing: string) => [`--out=${missing}/x.json`]],
+    ['a .vl.json spec', (missing: string) => ['--format', 'vl.json', '-o', `${missing}/x.spec`]],
+  ])('runs bin/gradplot.js for %s, which needs neither Vega nor canvas', (_, out) => {
+    const r = gradplot(['--fn', 'xy', ...out(join(tempDir(), 'missing')), '--debug'], { env: plainEnv });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/\/dist\/cli\/[\w-]+\.js:\d+/);
+    expect(r.stderr).not.toMatch(/dist\/snapshot/);
+  });
+
   it('draws the same bytes as bin/gradplot.js in every format, text measured with the real fonts', () => {
     const dir = tempDir();
     const chart = ['--fn', 'himmelblau', '--color', 'magnitude', '--background', 'contour', '--critical', '--key', '--title', 'Himmelblau ∇f'];
