@@ -1,9 +1,19 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { registerFonts } from '../render/render.js';
 import { perform, type Outcome, type Task } from './perform.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
 const workerUrl = () => new URL('./worker.js', import.meta.url);
+
+/**
+ * Threads for a batch when none is asked for: the cores that other processes
+ * leave idle (by the 1-minute load average), at least one. A thread without a
+ * core of its own costs more CPU (its own start, compiler and heap) than it saves.
+ */
+export function defaultJobs(cores = availableParallelism(), load = loadavg()[0]!): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+}
 
 /**
  * A fixed number of threads that perform batch tasks: the main thread, which
