@@ -108,6 +108,26 @@ const wall = (f) => () => f().time;
   );
   table.compare(`numericalGradient sin_xy, ${grid.count.toLocaleString('en-US')} points`, t.core, 'inline loop', t.inline, 1.3);
   table.compare('  same, --expr "sin(x0*x1)"', t.expr, '--fn sin_xy', t.core, 1.5);
+  const csv = (fn) => wall(() => gradplot([...fn, '--step', '0.004', '-o', 'grid.csv']));
+  const cli = interleave({ fn: csv(['--fn', 'sin_xy']), expr: csv(['--expr', 'sin(x0*x1)']) }, 3);
+  table.compare('gradplot --expr "sin(x0*x1)" 1001² grid → .csv', cli.expr, '--fn sin_xy', cli.fn, 1.5);
+
+  // f and ∇f of a large grid on every core (no target: the speed-up).
+  const { sampleGrid } = await dist('parallel/sample.js');
+  for (const step of [0.004, 0.002]) {
+    const ax = axis(-2, 2, step);
+    const on = (threads) => async () => {
+      const start = performance.now();
+      await sampleGrid(fn, { kind: 'builtin', name: 'sin_xy' }, ax, ax, {}, threads);
+      return performance.now() - start;
+    };
+    const [one, all] = [[], []];
+    for (let i = 0; i < 5; i++) {
+      one.push(await on(1)());
+      all.push(await on(availableParallelism())());
+    }
+    table.compare(`  grid f and ∇f, ${(ax.length ** 2).toLocaleString('en-US')} points, ${availableParallelism()} threads`, all, '1 thread', one);
+  }
 }
 
 // 3. A 4-million-point CSV against numpy's savetxt of the same columns, and its peak memory.
