@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 
-/** Advance widths of one TrueType font, by code point, in units of its em. */
+/** Advance widths of one TrueType font, in em. */
 export interface FontMetrics {
-  /** Advance of each mapped code point, in em. */
-  advance: Map<number, number>;
-  /** Advance of the missing-glyph box, in em: what a code point without a glyph is drawn as. */
-  missing: number;
+  /** The advance of a code point's glyph, or of the missing-glyph box when the font has none. */
+  advance(code: number): number;
 }
 
 /**
  * Reads the advance widths of a TrueType font file (tables `head`, `hhea`,
- * `hmtx` and the Unicode `cmap`). Throws on a file that is not such a font.
+ * `hmtx` and the Unicode `cmap`). Glyphs are looked up on demand, so reading
+ * costs little more than the file. Throws on a file that is not such a font.
  */
 export function readFontMetrics(path: string): FontMetrics {
   const font = readFileSync(path);
@@ -28,16 +27,13 @@ export function readFontMetrics(path: string): FontMetrics {
   const em = font.readUInt16BE(table('head') + 18);
   const metricCount = font.readUInt16BE(table('hhea') + 34);
   const hmtx = table('hmtx');
-  // Glyphs past the last metric share its advance.
-  const glyphAdvance = (glyph: number) => font.readUInt16BE(hmtx + 4 * Math.min(glyph, metricCount - 1)) / em;
-  const advance = new Map<number, number>();
-  for (const [code, glyph] of unicodeGlyphs(font, table('cmap'))) if (glyph) advance.set(code, glyphAdvance(glyph));
-  return { advance, missing: glyphAdvance(0) };
+  const glyphOf = unicodeMap(font, table('cmap'));
+  // Glyphs past the last metric share its advance; glyph 0 is the missing-glyph box.
+  return { advance: (code) => font.readUInt16BE(hmtx + 4 * Math.min(glyphOf(code), metricCount - 1)) / em };
 }
 
-// Code point → glyph of the font's Unicode BMP map (cmap format 4, platform 3 encoding 1, or platform 0).
-function unicodeGlyphs(font: Buffer, cmap: number): Map<number, number> {
-  const glyphs = new Map<number, number>();
+// Code point → glyph (0 when unmapped) by the font's Unicode BMP map: cmap format 4, platform 3 encoding 1, or platform 0.
+function unicodeMap(font: Buffer, cmap: number): (code: number) => number {
   const subtables = font.readUInt16BE(cmap + 2);
   let sub: number | undefined;
   for (let i = 0; i < subtables; i++) {
@@ -48,17 +44,20 @@ function unicodeGlyphs(font: Buffer, cmap: number): Map<number, number> {
   if (sub === undefined) throw new Error('the font has no Unicode character map (cmap format 4)');
   const segments = font.readUInt16BE(sub + 6) / 2;
   const [ends, starts, deltas, ranges] = [sub + 14, sub + 16 + 2 * segments, sub + 16 + 4 * segments, sub + 16 + 6 * segments];
-  for (let s = 0; s < segments; s++) {
-    const [end, start, delta, range] = [font.readUInt16BE(ends + 2 * s), font.readUInt16BE(starts + 2 * s), font.readInt16BE(deltas + 2 * s), font.readUInt16BE(ranges + 2 * s)];
-    for (let code = start; code <= end && code !== 0xffff; code++) {
-      let glyph: number;
-      if (range === 0) glyph = (code + delta) & 0xffff;
-      else {
-        const raw = font.readUInt16BE(ranges + 2 * s + range + 2 * (code - start));
-        glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
-      }
-      glyphs.set(code, glyph);
+  return (code) => {
+    if (code > 0xffff) return 0;
+    // The first segment whose end is at or after the code point (segments are sorted by end).
+    let [lo, hi] = [0, segments - 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (font.readUInt16BE(ends + 2 * mid) < code) lo = mid + 1;
+      else hi = mid;
     }
-  }
-  return glyphs;
+    const start = font.readUInt16BE(starts + 2 * lo);
+    if (code < start || code > font.readUInt16BE(ends + 2 * lo)) return 0;
+    const [delta, range] = [font.readInt16BE(deltas + 2 * lo), font.readUInt16BE(ranges + 2 * lo)];
+    if (range === 0) return (code + delta) & 0xffff;
+    const glyph = font.readUInt16BE(ranges + 2 * lo + range + 2 * (code - start));
+    return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+  };
 }

@@ -28,7 +28,7 @@ const isBold = (weight: TextItem['fontWeight']) => weight === 'bold' || weight =
 export function textWidth(text: string, fontSize: number, bold = false): number {
   const font = bold ? shippedFonts().bold : shippedFonts().normal;
   let width = 0;
-  for (const char of text) width += Math.round((font.advance.get(char.codePointAt(0)!) ?? font.missing) * fontSize * 1024);
+  for (const char of text) width += Math.round(font.advance(char.codePointAt(0)!) * fontSize * 1024);
   return width / 1024;
 }
 
