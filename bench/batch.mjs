@@ -1,70 +1,51 @@
 #!/usr/bin/env node
-// Benchmark (not a test): 50 charts of the default grid (fn xy, png) rendered
-// as one `gradplot batch` (--jobs 1 and --jobs 2) and as 50 separate `gradplot`
-// processes, one after another. Prints a table of wall times (the batch: the
-// best of three runs) and ratios to the separate runs; exits 1 if
-// `batch --jobs 1` takes more than a fifth of them.
+// Benchmark (not a test): 50 charts of the default grid (fn xy, png) drawn by one `gradplot batch`
+// (default --jobs, --jobs 1, --jobs 2), by one gnuplot process (pngcairo, the same pixel size, from
+// gradplot's CSV), by one matplotlib process (the same pixel count), and by 50 separate gradplot
+// runs; the cases run interleaved, round after round. Prints wall and CPU times (CPU: user +
+// system of all threads) and the median ratios of the rounds; exits 1 when a target is missed.
 //
-//   npm run build && node bench/batch.mjs [charts]
-import { spawnSync } from 'node:child_process';
+//   npm run build && node bench/batch.mjs [charts] [rounds]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BIN, CHART, gnuplotScript, interleave, median, PEERS, peers, run, Table } from './measure.mjs';
 
-const BIN = fileURLToPath(new URL('../bin/gradplot.js', import.meta.url));
 const CHARTS = Number(process.argv[2] ?? 50);
-const TARGET = 1 / 5;
-const REPEAT = 3;
+const ROUNDS = Number(process.argv[3] ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'gradplot-bench-'));
+const { python, gnuplot } = peers();
+const charts = Array.from({ length: CHARTS }, (_, i) => ({ out: `xy-${i}.png`, fn: 'xy' }));
+writeFileSync(join(work, 'plots.json'), JSON.stringify({ charts }));
+run(BIN, ['--fn', 'xy', '-o', 'xy.csv'], { cwd: work });
 
-// Wall time of one gradplot command in seconds; a failure stops the benchmark.
-function gradplot(args, cwd) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(BIN, args, { cwd, encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`gradplot ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  return seconds;
-}
+const cpu = {};
+const timed = (name, file, args) => () => {
+  const r = run(file, args, { cwd: work });
+  (cpu[name] ??= []).push(r.cpu);
+  return r.time;
+};
+const batch = (jobs) => ['batch', 'plots.json', '--force', '--quiet', ...(jobs ? ['--jobs', String(jobs)] : [])];
+const cases = {
+  default: timed('default', BIN, batch()),
+  'jobs 1': timed('jobs 1', BIN, batch(1)),
+  'jobs 2': timed('jobs 2', BIN, batch(2)),
+};
+if (gnuplot) cases.gnuplot = timed('gnuplot', gnuplot, [gnuplotScript(work, 'xy.csv', 'png', CHARTS)]);
+if (python) cases.matplotlib = timed('matplotlib', python, [join(PEERS, 'charts.py'), String(CHARTS), String(CHART.width * CHART.scale), String(CHART.height * CHART.scale), '.']);
+const t = interleave(cases, ROUNDS);
+// 50 separate runs take long: one round, for scale.
+const separate = [0];
+for (const { out } of charts) separate[0] += run(BIN, ['--fn', 'xy', '-o', out], { cwd: work }).time;
+rmSync(work, { recursive: true, force: true });
 
-// A new folder for one case's files, removed after it.
-function inTempDir(work) {
-  const dir = mkdtempSync(join(tmpdir(), 'gradplot-bench-'));
-  try {
-    return work(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function separate() {
-  return inTempDir((dir) => {
-    let seconds = 0;
-    for (let i = 0; i < CHARTS; i++) seconds += gradplot(['--fn', 'xy', '-o', `xy-${i}.png`], dir);
-    return seconds;
-  });
-}
-
-function batch(jobs) {
-  return inTempDir((dir) => {
-    const charts = Array.from({ length: CHARTS }, (_, i) => ({ out: `xy-${i}.png`, fn: 'xy' }));
-    writeFileSync(join(dir, 'plots.json'), JSON.stringify({ charts }));
-    const runs = Array.from({ length: REPEAT }, () => gradplot(['batch', 'plots.json', '--jobs', String(jobs), '--force', '--quiet'], dir));
-    return Math.min(...runs);
-  });
-}
-
-console.log(`gradplot batch benchmark: ${CHARTS} charts (fn xy, default grid, png); ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}\n`);
-// Warm the disk cache so the first separate run is not charged for it.
-inTempDir((dir) => gradplot(['--fn', 'xy', '-o', 'warm-up.png'], dir));
-const base = separate();
-const rows = [
-  [`${CHARTS} separate processes`, base],
-  ['batch --jobs 1', batch(1)],
-  ['batch --jobs 2', batch(2)],
-];
-const table = [['case', 'total s', 'per chart s', 'ratio to separate'], ...rows.map(([name, s]) => [name, s.toFixed(2), (s / CHARTS).toFixed(3), (s / base).toFixed(3)])];
-const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-for (const row of table) console.log(row.map((cell, c) => (c ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  '));
-const ratio = rows[1][1] / base;
-console.log(`\ntarget: batch --jobs 1 ≤ ${TARGET} of separate runs: ${ratio <= TARGET ? 'met' : 'MISSED'} (${ratio.toFixed(3)})`);
-if (ratio > TARGET) process.exitCode = 1;
+const table = new Table();
+const cpuNote = (name) => `CPU ${(median(cpu[name]) / 1000).toFixed(2)} s`;
+if (gnuplot) table.compare(`batch of ${CHARTS} (default --jobs) against gnuplot, one process`, t.default, 'gnuplot', t.gnuplot, 0.6, { note: `${cpuNote('default')}; gnuplot ${cpuNote('gnuplot')}` });
+if (python) table.compare(`batch of ${CHARTS} (default --jobs) against matplotlib, one process`, t.default, 'matplotlib', t.matplotlib, 0.3, { note: `matplotlib ${cpuNote('matplotlib')}` });
+table.compare('speed-up: --jobs 1 time / --jobs 2 time', t['jobs 1'], '--jobs 2', t['jobs 2'], 1.5, { atMost: false, note: `jobs 1 ${cpuNote('jobs 1')}, jobs 2 ${cpuNote('jobs 2')}` });
+table.compare('  --jobs 2 against --jobs 1 in CPU time', cpu['jobs 2'], '--jobs 1', cpu['jobs 1']);
+table.compare('default --jobs against --jobs 1', t.default, '--jobs 1', t['jobs 1']);
+table.note(`${CHARTS} separate runs (one round)`, separate[0], '', `${(separate[0] / median(t.default)).toFixed(1)}x the batch`);
+table.print(`gradplot batch benchmark, ${CHARTS} charts (fn xy, png), ${ROUNDS} rounds, ${availableParallelism()} cores`);
+if (table.missed) process.exitCode = 1;

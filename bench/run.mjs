@@ -1,166 +1,146 @@
 #!/usr/bin/env node
-// The benchmark of issue 6 (not a test): every figure is a ratio to a baseline
-// measured in the same run, so a noisy machine moves both sides together.
-// Prints a table (min and median of several runs) and exits 1 when a ratio
-// misses its target by more than NOISE. Needs the build (npm run build); no network.
+// The benchmark (not a test): gradplot against starting Node.js at all, and against the peers
+// users would pick instead (gnuplot, matplotlib, numpy), all in this one run. Cases run
+// interleaved, round after round, so a noisy machine slows every side alike; each figure is the
+// median of the rounds' ratios, with their range. Exits 1 when a median ratio misses its target by
+// more than NOISE. Needs the build; the peers come from `bash scripts/setup.sh --bench`.
 //
-//   npm run bench
-import { spawnSync } from 'node:child_process';
+//   npm run bench            (this, then bench/batch.mjs)
+//   node bench/run.mjs [rounds]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BIN, CHART, gnuplotScript, interleave, median, PEERS, peers, ROOT, run, Table } from './measure.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// The command users run.
-const BIN = join(ROOT, 'bin', 'gradplot.js');
-const NOISE = 1.1; // a target is missed only when the ratio is over target × NOISE
-const dist = (path) => import(join(ROOT, 'dist', path));
-const { numericalGradient } = await dist('core/gradient.js');
-const { axis, meshgrid } = await dist('core/grid.js');
-const { findBuiltin } = await dist('functions/builtins.js');
-const { compileExpression } = await dist('functions/expression.js');
-const { sampleGrid } = await dist('parallel/sample.js');
-
-const rows = [];
-let missed = 0;
+const ROUNDS = Number(process.argv[2] ?? 11);
 const work = mkdtempSync(join(tmpdir(), 'gradplot-bench-'));
+const table = new Table();
+const { python, gnuplot } = peers();
+const node = (args, options) => run(process.execPath, args, { cwd: work, ...options });
+const gradplot = (args, options) => run(BIN, args, { cwd: work, ...options });
+const wall = (f) => () => f().time;
 
-const min = (xs) => Math.min(...xs);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => `${x.toFixed(1)} ms`;
-
-/** Wall time of a command in ms, with what it printed on stderr. */
-function command(file, args, { env = {} } = {}) {
-  const start = performance.now();
-  const r = spawnSync(file, args, { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
-  const time = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { time, stderr: r.stderr };
-}
-const node = (args, options) => command(process.execPath, args, options);
-const gradplot = (args, options) => command(BIN, args, options);
-
-/** Runs `a` and `b` alternately `runs` times, so both see the same machine. */
-function pair(a, b, runs) {
-  const [ta, tb] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    ta.push(a());
-    tb.push(b());
-  }
-  return [ta, tb];
-}
-
-/** One table row; a target makes it pass or miss on the ratio of the minima. */
-function report(name, times, baselineName, baseline, target, extra = '') {
-  const ratio = baseline ? min(times) / min(baseline) : undefined;
-  const verdict = target === undefined || ratio === undefined ? '' : ratio <= target * NOISE ? `≤ ${target} ok` : `> ${target} MISSED`;
-  if (verdict.includes('MISSED')) missed++;
-  rows.push([name, ms(min(times)), ms(median(times)), baselineName ?? '', baseline ? ms(min(baseline)) : '', ratio ? `${ratio.toFixed(2)}x` : '', verdict, extra]);
-}
-
-// 1. Start-up: a whole default chart against starting Node.js at all.
+// 1. One chart, and the commands that draw nothing, against `node -e 0` and the peers.
 {
-  const runs = 15;
+  gradplot(['--fn', 'xy', '-o', 'xy.csv']);
   const phases = [];
-  const [bare, chart] = pair(
-    () => node(['-e', '0']).time,
-    () => {
+  const cases = {
+    node: wall(() => node(['-e', '0'])),
+    png: () => {
       const r = gradplot(['--fn', 'xy', '-o', 'xy.png'], { env: { GRADPLOT_TIMINGS: '1' } });
       phases.push(r.stderr.match(/timings: (.*)/)[1]);
       return r.time;
     },
-    runs,
-  );
-  report('gradplot --fn xy -o xy.png (start-up)', chart, 'node -e 0', bare, 3);
+    svg: wall(() => gradplot(['--fn', 'xy', '-o', 'xy.svg'])),
+    pdf: wall(() => gradplot(['--fn', 'xy', '-o', 'xy.pdf'])),
+    csv: wall(() => gradplot(['--fn', 'xy', '-o', 'out.csv'])),
+    version: wall(() => gradplot(['--version'])),
+    list: wall(() => gradplot(['list'])),
+  };
+  if (gnuplot) {
+    const [png, svg] = ['png', 'svg'].map((format) => gnuplotScript(work, 'xy.csv', format, 1));
+    Object.assign(cases, {
+      'gnuplot png': wall(() => run(gnuplot, [png], { cwd: work })),
+      'gnuplot svg': wall(() => run(gnuplot, [svg], { cwd: work })),
+      'gnuplot start': wall(() => run(gnuplot, ['-e', 'exit'], { cwd: work })),
+    });
+  }
+  if (python) cases.seed = wall(() => run(python, [join(PEERS, 'seed.py'), 'seed.png', String(CHART.width * CHART.scale), String(CHART.height * CHART.scale)], { cwd: work }));
+  const t = interleave(cases, ROUNDS);
   const keys = [...phases[0].matchAll(/([a-z +]+) ([\d.]+) ms/g)].map((m) => m[1].trim());
-  const breakdown = keys.map((k) => `${k} ${median(phases.map((p) => Number(p.match(new RegExp(`${k.replace('+', '\\+')} ([\\d.]+) ms`))[1]))).toFixed(0)}`);
-  rows[rows.length - 1][7] = `median ms: ${breakdown.join(', ')}`;
+  const phase = (k) => median(phases.map((p) => Number(p.match(new RegExp(`${k.replace('+', '\\+')} ([\\d.]+) ms`))[1])));
+  const breakdown = `median ms: ${keys.map((k) => `${k} ${phase(k).toFixed(0)}`).join(', ')}`;
+  table.compare('gradplot --fn xy -o xy.png', t.png, 'node -e 0', t.node, 2, { note: breakdown });
+  table.compare('gradplot --fn xy -o xy.svg', t.svg, 'node -e 0', t.node, 1.5);
+  table.compare('gradplot --version', t.version, 'node -e 0', t.node, 1.3);
+  table.compare('gradplot list', t.list, 'node -e 0', t.node, 1.3);
+  table.compare('gradplot --fn xy -o xy.csv', t.csv, 'node -e 0', t.node, 1.3);
+  table.compare('gradplot --fn xy -o xy.pdf', t.pdf, 'node -e 0', t.node);
+  if (gnuplot) {
+    table.compare('gradplot png against gnuplot pngcairo', t.png, 'gnuplot png', t['gnuplot png']);
+    table.compare('gradplot svg against gnuplot svg', t.svg, 'gnuplot svg', t['gnuplot svg']);
+    table.compare('gradplot --version against gnuplot -e exit', t.version, 'gnuplot start', t['gnuplot start']);
+    table.compare('  gnuplot -e exit against node -e 0', t['gnuplot start'], 'node -e 0', t.node);
+  }
+  if (python) table.compare("gradplot png against the seed's matplotlib script", t.png, 'seed.py', t.seed);
 }
 
-// 2. Numeric core: one million points of sin_xy against the same central differences written inline.
-const xs = axis(-2, 2, 0.004);
-const grid = meshgrid(xs, xs);
+// 2. The numeric core: a million points of sin_xy against the same central differences inline.
 {
+  const dist = (path) => import(join(ROOT, 'dist', path));
+  const { numericalGradient } = await dist('core/gradient.js');
+  const { axis, meshgrid } = await dist('core/grid.js');
+  const { findBuiltin } = await dist('functions/builtins.js');
+  const { compileExpression } = await dist('functions/expression.js');
+  const xs = axis(-2, 2, 0.004);
+  const grid = meshgrid(xs, xs);
   const h = 1e-4;
-  const inline = () => {
+  const timed = (f) => () => {
     const t = performance.now();
-    const { data, count } = grid;
-    const out = new Float64Array(2 * count);
-    for (let i = 0; i < count; i++) {
-      const [x0, x1] = [data[2 * i], data[2 * i + 1]];
-      out[2 * i] = (Math.sin((x0 + h) * x1) - Math.sin((x0 - h) * x1)) / (2 * h);
-      out[2 * i + 1] = (Math.sin(x0 * (x1 + h)) - Math.sin(x0 * (x1 - h))) / (2 * h);
-    }
+    f();
     return performance.now() - t;
   };
   const fn = findBuiltin('sin_xy');
-  const core = () => {
-    const t = performance.now();
-    numericalGradient(fn, grid);
-    return performance.now() - t;
-  };
-  const [base, ours] = pair(inline, core, 21);
-  const rate = (grid.count / min(ours)) * 1000;
-  report(`numericalGradient sin_xy, ${grid.count.toLocaleString('en-US')} points`, ours, 'inline loop', base, 1.3, `${(rate / 1e6).toFixed(1)} M points/s`);
-
-  // 3. --expr against --fn on the same function, in the core and end to end.
   const expr = await compileExpression('sin(x0*x1)');
-  const viaExpr = () => {
-    const t = performance.now();
-    numericalGradient(expr, grid);
-    return performance.now() - t;
-  };
-  const [fnTimes, exprTimes] = pair(core, viaExpr, 21);
-  report('  same, --expr "sin(x0*x1)"', exprTimes, '--fn sin_xy', fnTimes, 1.5);
-  const csv = (fnArgs) => () => gradplot([...fnArgs, '--step', '0.004', '-o', 'grid.csv']).time;
-  const [fnCli, exprCli] = pair(csv(['--fn', 'sin_xy']), csv(['--expr', 'sin(x0*x1)']), 3);
-  report('gradplot --expr "sin(x0*x1)" 1001² grid → .csv', exprCli, '--fn sin_xy', fnCli, 1.5);
+  const t = interleave(
+    {
+      inline: timed(() => {
+        const { data, count } = grid;
+        const out = new Float64Array(2 * count);
+        for (let i = 0; i < count; i++) {
+          const [x0, x1] = [data[2 * i], data[2 * i + 1]];
+          out[2 * i] = (Math.sin((x0 + h) * x1) - Math.sin((x0 - h) * x1)) / (2 * h);
+          out[2 * i + 1] = (Math.sin(x0 * (x1 + h)) - Math.sin(x0 * (x1 - h))) / (2 * h);
+        }
+      }),
+      core: timed(() => numericalGradient(fn, grid)),
+      expr: timed(() => numericalGradient(expr, grid)),
+    },
+    15,
+  );
+  table.compare(`numericalGradient sin_xy, ${grid.count.toLocaleString('en-US')} points`, t.core, 'inline loop', t.inline, 1.3);
+  table.compare('  same, --expr "sin(x0*x1)"', t.expr, '--fn sin_xy', t.core, 1.5);
+  const csv = (fn) => wall(() => gradplot([...fn, '--step', '0.004', '-o', 'grid.csv']));
+  const cli = interleave({ fn: csv(['--fn', 'sin_xy']), expr: csv(['--expr', 'sin(x0*x1)']) }, 3);
+  table.compare('gradplot --expr "sin(x0*x1)" 1001² grid → .csv', cli.expr, '--fn sin_xy', cli.fn, 1.5);
 
-  // 4. Worker threads on a million points and more (no target: report the speed-up).
+  // f and ∇f of a large grid on every core (no target: the speed-up).
+  const { sampleGrid } = await dist('parallel/sample.js');
   for (const step of [0.004, 0.002]) {
     const ax = axis(-2, 2, step);
-    const timed = async (threads) => {
-      const t = performance.now();
+    const on = (threads) => async () => {
+      const start = performance.now();
       await sampleGrid(fn, { kind: 'builtin', name: 'sin_xy' }, ax, ax, {}, threads);
-      return performance.now() - t;
+      return performance.now() - start;
     };
-    const threads = availableParallelism();
-    const [single, threaded] = [[], []];
+    const [one, all] = [[], []];
     for (let i = 0; i < 5; i++) {
-      single.push(await timed(1));
-      threaded.push(await timed(threads));
+      one.push(await on(1)());
+      all.push(await on(availableParallelism())());
     }
-    const count = (ax.length ** 2).toLocaleString('en-US');
-    report(`  grid, f and ∇f, ${count} points, ${threads} threads`, threaded, '1 thread', single, undefined, `speed-up ${(min(single) / min(threaded)).toFixed(2)}x`);
+    table.compare(`  grid f and ∇f, ${(ax.length ** 2).toLocaleString('en-US')} points, ${availableParallelism()} threads`, all, '1 thread', one);
   }
 }
 
-// 5. A 4-million-point grid: CSV export within 512 MB, and a chart thinned to --max-arrows.
-for (const out of ['big.csv', 'big.png']) {
-  // Peak memory is read by a preloaded module, so this runs the JavaScript entry (the same code).
-  const r = node(['--import', join(ROOT, 'bench', 'maxrss.mjs'), BIN, '--fn', 'sin_xy', '--step', '0.002', '-o', out]);
-  const mb = Number(r.stderr.match(/maxrss: (\d+)/)[1]) / 1024;
-  const ok = mb <= 512 * NOISE ? '≤ 512 MB ok' : '> 512 MB MISSED';
-  if (!ok.endsWith('ok')) missed++;
-  rows.push([`gradplot --step 0.002 (4,004,001 points) → .${out.split('.')[1]}`, ms(r.time), '', '', '', '', ok, `peak ${mb.toFixed(0)} MB`]);
-}
-
-// 6. One chart of each output format.
+// 3. A 4-million-point CSV against numpy's savetxt of the same columns, and its peak memory.
 {
-  const bare = Array.from({ length: 5 }, () => node(['-e', '0']).time);
-  for (const format of ['png', 'svg', 'pdf', 'vl.json', 'html', 'csv', 'json']) {
-    const times = Array.from({ length: 3 }, () => gradplot(['--fn', 'xy', '-o', `chart.${format}`]).time);
-    report(`gradplot --fn xy -o chart.${format}`, times, 'node -e 0', bare);
+  const args = ['--fn', 'sin_xy', '--step', '0.002', '-o', 'big.csv'];
+  const cases = { gradplot: wall(() => gradplot(args)) };
+  if (python) cases.numpy = wall(() => run(python, [join(PEERS, 'savetxt.py'), 'numpy.csv'], { cwd: work }));
+  const t = interleave(cases, 3);
+  if (python) table.compare('gradplot --step 0.002 (4,004,001 points) → .csv', t.gradplot, 'np.savetxt %.17g', t.numpy, 0.3);
+  else table.note('gradplot --step 0.002 (4,004,001 points) → .csv', median(t.gradplot));
+  // Peak memory is read by a preloaded module, so this runs the JavaScript entry (the same code).
+  for (const out of ['big.csv', 'big.png']) {
+    const r = node(['--import', join(ROOT, 'bench', 'maxrss.mjs'), BIN, ...args.slice(0, -1), out]);
+    const mb = Number(r.stderr.match(/maxrss: (\d+)/)[1]) / 1024;
+    const limit = out.endsWith('csv') ? 300 : undefined;
+    const verdict = limit === undefined ? '' : mb <= limit ? `≤ ${limit} MB ok` : `> ${limit} MB MISSED`;
+    if (verdict.includes('MISSED')) table.missed++;
+    table.note(`  peak memory, → .${out.split('.')[1]} (${availableParallelism()} threads)`, r.time, verdict, `peak ${mb.toFixed(0)} MB`);
   }
 }
 
 rmSync(work, { recursive: true, force: true });
-const header = ['case', 'min', 'median', 'baseline', 'baseline min', 'ratio', 'target', ''];
-const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
-console.log(`gradplot benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus()[0].model.trim()} ×${cpus().length}, Node.js ${process.version}`);
-for (const r of [header, ...rows]) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
-if (missed) {
-  console.log(`${missed} target(s) missed`);
-  process.exitCode = 1;
-}
+table.print(`gradplot benchmark, ${ROUNDS} rounds`);
+if (table.missed) process.exitCode = 1;

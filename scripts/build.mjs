@@ -31,7 +31,7 @@ const libraryOnly = {
 await build({
   ...forNode,
   external: [...forNode.external, 'mathjs'],
-  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts' },
+  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts', 'data-worker': 'src/output/data-worker.ts' },
   outdir: 'dist/cli',
   splitting: true,
   format: 'esm',

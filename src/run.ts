@@ -66,8 +66,8 @@ function whyNot(out: string, error: NodeJS.ErrnoException): string {
 }
 
 // The chunks until `signal` aborts: an export stops between two chunks, and its temporary file goes.
-function* until(chunks: Iterable<string | Uint8Array>, signal?: AbortSignal): Generator<string | Uint8Array> {
-  for (const chunk of chunks) {
+async function* until(chunks: Chunks, signal?: AbortSignal): AsyncGenerator<string | Uint8Array> {
+  for await (const chunk of chunks) {
     signal?.throwIfAborted();
     yield chunk;
   }

@@ -6,13 +6,13 @@
  * Exit status as the CLI's: 2 the manifest has problems (nothing rendered); 1 some
  * charts failed (the others are written); 128 + signal when interrupted.
  */
-import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
 import { OPTIONS } from '../options.js';
 import { writeOutput } from '../output/write.js';
 import { RunError, writeFailure } from '../run.js';
 import { stopTimings } from '../util/timings.js';
+import { defaultJobs } from './pool.js';
 import type { Shard } from './shard.js';
 import { ARROW_SCALE, SHARED } from './shared-scale.js';
 import { failureLines } from './summary.js';
@@ -38,7 +38,7 @@ export function batchCommand(io: Io): Command {
   const cmd = new Command('batch')
     .description('render the charts of a manifest (YAML or JSON) in parallel, skipping those up to date')
     .argument('<manifest>', 'a .yaml, .yml or .json file: `defaults` and a list of `charts`, each with an out path (see `gradplot schema`)')
-    .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: the number of cores)', parseJobs)
+    .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: the cores that are idle)', parseJobs)
     .option('--out-dir <dir>', 'folder the out paths are relative to (default: the manifest\'s folder)')
     .option('--allow-outside', 'let out paths leave the output folder (absolute paths, ../, links that lead out)')
     .option('--shard <i/n>', 'render only share i of n, e.g. 2/4: a CI matrix of n jobs renders each chart once', parseShard);
@@ -78,7 +78,7 @@ Examples:
       const manifest = await loadManifest(file, { outDir: flags.outDir, chartOptions, allowOutside: flags.allowOutside });
       for (const note of manifest.notes) io.stderr.write(`gradplot: note: ${note}\n`);
       const { summary, interrupted } = await runBatch(manifest, {
-        jobs: flags.jobs ?? availableParallelism(),
+        jobs: flags.jobs ?? defaultJobs(),
         shard: flags.shard,
         force: flags.force,
         failFast: flags.failFast,

@@ -1,9 +1,19 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { registerFonts } from '../render/render.js';
 import { perform, type Outcome, type Task } from './perform.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
 const workerUrl = () => new URL('./worker.js', import.meta.url);
+
+/**
+ * Threads for a batch when none is asked for: the cores that other processes
+ * leave idle (by the 1-minute load average), at least one. A thread without a
+ * core of its own costs more CPU (its own start, compiler and heap) than it saves.
+ */
+export function defaultJobs(cores = availableParallelism(), load = loadavg()[0]!): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+}
 
 /**
  * A fixed number of threads that perform batch tasks: the main thread, which
@@ -15,6 +25,8 @@ export class Pool {
   private readonly workers = new Map<Worker, Map<number, Reply>>();
   /** Tasks in flight on the main thread. */
   private onMain = 0;
+  /** Whether some task draws with the canvas addon (PNG, PDF): SVG and data need no canvas. */
+  private drawsPixels = false;
 
   /**
    * @param size The number of threads, the main thread included.
@@ -32,6 +44,7 @@ export class Pool {
    * starts; resolves when the started ones are done (so no write is cut short).
    */
   async run(tasks: readonly Task[], onDone: (task: Task, outcome: Outcome) => void | Promise<void>, signal?: AbortSignal): Promise<void> {
+    this.drawsPixels ||= tasks.some(({ kind, request }) => kind === 'render' && (request.format === 'png' || request.format === 'pdf'));
     let next = 0;
     const lane = async () => {
       while (next < tasks.length && !signal?.aborted) {
@@ -80,7 +93,7 @@ export class Pool {
     // canvas is a native addon: when only worker threads have loaded it, the process
     // crashes (SIGSEGV) as the last of them exits. Loaded here, with the fonts registered
     // (not thread-safe, so never in the workers), it stays loaded.
-    registerFonts();
+    if (this.drawsPixels) registerFonts();
     const worker = new Worker(workerUrl());
     const inFlight = new Map<number, Reply>();
     this.workers.set(worker, inFlight);

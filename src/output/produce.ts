@@ -1,15 +1,16 @@
 import { optionsText } from '../options-text.js';
 import type { Plot } from '../plot.js';
 import { render } from '../render/render.js';
-import { csvChunks, jsonChunks, pathRecord, streamlineRows } from './data.js';
+import { csvText, jsonText, pathRecord, streamlineRows } from './data.js';
 import { isChart, type Format } from './format.js';
+import { threadedChunks } from './threaded-data.js';
 import type { Chunks } from './write.js';
 
 export { isChart };
 
 /** The bytes of one output format of a plot, as chunks to write. */
 export async function produce(plot: Plot, format: Format): Promise<Chunks> {
-  if (format === 'csv') return csvChunks(plot.field);
+  if (format === 'csv') return threadedChunks(plot.field, csvText());
   if (format === 'explorer') {
     const { explorerPage, startingOptions } = await import('../render/explorer.js');
     return [explorerPage(optionsText(startingOptions(plot.request)))];
@@ -23,7 +24,7 @@ export async function produce(plot: Plot, format: Format): Promise<Chunks> {
       ...(plot.paths ? { paths: plot.paths.map(pathRecord) } : {}),
       ...(plot.quiver?.streamlines ? { streamlines: streamlineRows(plot.quiver.streamlines) } : {}),
     };
-    return jsonChunks(plot.field, { request, function: fn, ...extra });
+    return threadedChunks(plot.field, jsonText({ request, function: fn, ...extra }));
   }
   if (!plot.quiver) throw new Error('produce: this plot was made without its chart');
   return [await render(plot.quiver.spec, format, { scale: plot.request.scale, dpi: plot.request.dpi })];

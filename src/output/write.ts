@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isatty } from 'node:tty';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
-export type Chunks = Iterable<string | Uint8Array>;
+export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /** How a write may be stopped. */
 export interface WriteOptions {

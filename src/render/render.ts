@@ -8,6 +8,7 @@ import { LIMITS } from '../util/limits.js';
 import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
 import { refusingLoader } from './refusing-loader.js';
+import { measureWithFontMetrics } from './text-width.js';
 
 export { refusingLoader };
 
@@ -39,6 +40,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   }
   if (format === 'vl.json') return Buffer.from(specJson(spec));
   const { vega, compile } = await load('vega');
+  measureWithFontMetrics(vega);
   mark('import vega');
   const compiled = compile(spec).spec;
   mark('compile');
@@ -46,7 +48,6 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
     const { htmlPage } = await import('./html.js');
     return Buffer.from(htmlPage(compiled, titleOf(spec)));
   }
-  registerFonts();
   const refused: string[] = [];
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
   try {
@@ -67,6 +68,8 @@ async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', op
       return Buffer.from(await view.toSVG());
     });
   }
+  // Only pixels and PDF need the canvas addon: an SVG is text, laid out with the fonts' metrics.
+  registerFonts();
   if (format === 'pdf') {
     // 'glyph' embeds the font and writes text as text (selectable); node-canvas's default draws it as paths.
     const canvas = (await view.toCanvas(1, { type: 'pdf', context: { textDrawingMode: 'glyph' } })) as unknown as PdfCanvas;

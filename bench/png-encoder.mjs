@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Benchmark (not a test): node-canvas's PNG encoder settings on gradplot's default chart and a
+// busy one (magnitude colours on a heatmap): encoding time (median of interleaved runs) and size.
+// The chosen setting is in src/render/render.ts.
+//
+//   npm run build && node bench/png-encoder.mjs [runs]
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { median, ROOT } from './measure.mjs';
+
+const RUNS = Number(process.argv[2] ?? 9);
+const { Canvas } = createRequire(join(ROOT, 'package.json'))('canvas');
+const { plot } = await import(join(ROOT, 'dist', 'plot.js'));
+const { resolveRequest } = await import(join(ROOT, 'dist', 'request.js'));
+const { loadEngine } = await import(join(ROOT, 'dist', 'render', 'load-engine.js'));
+const { registerFonts } = await import(join(ROOT, 'dist', 'render', 'render.js'));
+const { vega, compile } = await loadEngine();
+registerFonts();
+
+const settings = [];
+for (const filters of ['NONE', 'ALL']) for (const level of [1, 3, 6]) settings.push({ name: `level ${level}, filters ${filters}`, config: { compressionLevel: level, filters: Canvas[`PNG_FILTER_${filters}`] } });
+const encode = (canvas, config) => new Promise((resolve, reject) => canvas.toBuffer((e, png) => (e ? reject(e) : resolve(png)), 'image/png', config));
+
+for (const [chart, options] of [['default xy', { fn: 'xy' }], ['himmelblau, magnitude on heatmap', { fn: 'himmelblau', color: 'magnitude', background: 'heatmap' }]]) {
+  const { quiver } = await plot(resolveRequest({ ...options, format: 'png' }));
+  const view = new vega.View(vega.parse(compile(quiver.spec).spec), { renderer: 'none' });
+  const canvas = await view.toCanvas(2);
+  const times = settings.map(() => []);
+  const sizes = [];
+  for (let r = 0; r < RUNS; r++) {
+    for (const [i, { config }] of settings.entries()) {
+      const t = performance.now();
+      const png = await encode(canvas, config);
+      times[i].push(performance.now() - t);
+      sizes[i] = png.length;
+    }
+  }
+  console.log(`${chart} (${canvas.width}×${canvas.height})`);
+  for (const [i, { name }] of settings.entries()) console.log(`  ${name.padEnd(22)} ${median(times[i]).toFixed(1).padStart(6)} ms  ${(sizes[i] / 1024).toFixed(0).padStart(5)} KiB`);
+  view.finalize();
+}
