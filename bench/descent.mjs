@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'gradplot');
+const BIN = join(ROOT, 'bin', 'gradplot.js');
 const TARGET = 1.1;
 const { parseOptions, resolveRequest, render } = { ...(await import(join(ROOT, 'dist', 'options.js'))), ...(await import(join(ROOT, 'dist', 'index.js'))) };
 const { plot } = await import(join(ROOT, 'dist', 'plot.js'));

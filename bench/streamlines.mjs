@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'gradplot');
+const BIN = join(ROOT, 'bin', 'gradplot.js');
 const TARGET = 1.5;
 const NOISE = 1.1;
 const RUNS = 15;

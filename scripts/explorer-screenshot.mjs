@@ -16,7 +16,7 @@ const VIEW = 'fn=himmelblau&background=contour&critical=&descent=sgd:0.01,moment
 
 const dir = mkdtempSync(join(tmpdir(), 'gradplot-explorer-'));
 const page = join(dir, 'explorer.html');
-const made = spawnSync(join(ROOT, 'bin', 'gradplot'), ['explore', '-o', page], { encoding: 'utf8' });
+const made = spawnSync(join(ROOT, 'bin', 'gradplot.js'), ['explore', '-o', page], { encoding: 'utf8' });
 if (made.status !== 0) throw new Error(made.stderr);
 const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args, headless: true });

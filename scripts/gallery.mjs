@@ -44,7 +44,7 @@ export const GALLERY = [
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'gradplot');
+const BIN = join(ROOT, 'bin', 'gradplot.js');
 
 /** The command as a reader types it, quoting what the shell would split. */
 export function commandLine(entry, out) {
