@@ -29,7 +29,7 @@ describe('Ctrl-C, a closed terminal or a cancelled job during a long export', ()
     writeFileSync(join(dir, 'big.csv'), 'previous export');
     const stop = new AbortController();
     void temporaryFileIn(dir).then(() => stop.abort(signal));
-    const r = await cli(LONG_EXPORT, { cwd: dir, signal: stop.signal });
+    const r = await cli(LONG_EXPORT, { cwd: dir, signal: stop.signal, built: true });
     expect([r.status, r.stderr]).toEqual([exitStatus, `gradplot: interrupted by ${signal}; no chart was left half-written\n`]);
     expect(readdirSync(dir)).toEqual(['big.csv']);
     expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('previous export');
