@@ -226,6 +226,25 @@ describe('the explorer page in a real browser', () => {
     await other.close();
   });
 
+  it('draws streamlines when the overlay is checked, the same lines as --streamlines', async () => {
+    const own = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    own.on('pageerror', (e) => problems.push(e.message));
+    await own.goto(`file://${join(dir, 'explorer.html')}#fn=himmelblau`);
+    await own.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    await redrawn(own, () => own.check('#streamlines'));
+    const lines = await own.evaluate(() => {
+      const drawn = (window as unknown as { gradplotExplorer: { plot: { quiver?: { streamlines?: { points: { data: Float64Array } }[] } } } }).gradplotExplorer.plot.quiver?.streamlines ?? [];
+      return drawn.map((l) => Array.from(l.points.data));
+    });
+    expect(await own.inputValue('#command')).toMatch(/^gradplot --fn himmelblau --streamlines -o f\.png$/);
+    expect(gradplot(['--fn', 'himmelblau', '--streamlines', '-o', 'lines.json'], { cwd: dir }).status).toBe(0);
+    const expected = (JSON.parse(readFileSync(join(dir, 'lines.json'), 'utf8')).streamlines as { points: number[][] }[]).map((l) => l.points.flat());
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => expectClose(line, expected[i], 1e-9));
+    await own.close();
+  });
+
   it('made no request and logged no error', () => {
     expect(problems).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
