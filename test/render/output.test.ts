@@ -32,17 +32,20 @@ describe('SVG snapshots', () => {
  * PNGs against committed references, pixel by pixel with a small tolerance
  * (anti-aliasing differs a little between Cairo versions; the threshold still
  * tells #666666 from #777777). After an intended
- * change, regenerate them with `UPDATE_REFERENCES=1 npx vitest run test/render/output.test.ts`.
+ * change, regenerate them with `UPDATE_REFERENCES=1 npx vitest run test/render/output.test.ts`;
+ * a missing reference fails.
  */
 describe('PNG pixels', () => {
   for (const [name, make] of Object.entries(CHARTS)) {
     it(name, async () => {
       const png = await render(make().spec, 'png', { scale: 1 });
       const path = join(REFERENCES, `${name}.png`);
-      if (process.env.UPDATE_REFERENCES || !existsSync(path)) {
+      if (process.env.UPDATE_REFERENCES === '1') {
         mkdirSync(REFERENCES, { recursive: true });
         writeFileSync(path, png);
       }
+      // A missing reference is a failure: writing it here would compare the output with itself.
+      expect(existsSync(path), `${path} is missing; write it with UPDATE_REFERENCES=1`).toBe(true);
       const [actual, expected] = [PNG.sync.read(png), PNG.sync.read(readFileSync(path))];
       expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
       const diff = new PNG({ width: actual.width, height: actual.height });
