@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { cli, gradplot, ROOT, tempDir } from '../helpers.js';
+import { expectSamePixels } from '../pixels.js';
 import { chart } from './helpers.js';
 
 // Three canonical charts, on coarse grids so their files stay small.
@@ -29,9 +27,7 @@ describe('SVG snapshots', () => {
 });
 
 /**
- * PNGs against committed references, pixel by pixel with a small tolerance
- * (anti-aliasing differs a little between Cairo versions; the threshold still
- * tells #666666 from #777777). After an intended
+ * PNGs against committed references, pixel by pixel (see expectSamePixels). After an intended
  * change, regenerate them with `UPDATE_REFERENCES=1 npx vitest run test/render/output.test.ts`;
  * a missing reference fails.
  */
@@ -46,16 +42,7 @@ describe('PNG pixels', () => {
       }
       // A missing reference is a failure: writing it here would compare the output with itself.
       expect(existsSync(path), `${path} is missing; write it with UPDATE_REFERENCES=1`).toBe(true);
-      const [actual, expected] = [PNG.sync.read(png), PNG.sync.read(readFileSync(path))];
-      expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-      const diff = new PNG({ width: actual.width, height: actual.height });
-      const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.03 });
-      if (changed > 0.002 * actual.width * actual.height) {
-        const where = join(tmpdir(), `gradplot-${name}`);
-        writeFileSync(`${where}-actual.png`, png);
-        writeFileSync(`${where}-diff.png`, PNG.sync.write(diff));
-        expect.fail(`${changed} pixels differ from ${path}; see ${where}-actual.png and ${where}-diff.png`);
-      }
+      expectSamePixels(png, path, name);
     });
   }
 });
