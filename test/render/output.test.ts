@@ -47,6 +47,13 @@ describe('PNG pixels', () => {
   }
 });
 
+describe('the PNG comparison', () => {
+  it('tells #777777 arrows from the reference\'s #666666 ones', async () => {
+    const png = await render(chart('xy', { color: '#777777' }, [-2, 2], 0.5).spec, 'png', { scale: 1 });
+    expect(() => expectSamePixels(png, join(REFERENCES, 'xy-default.png'), 'xy-default-777777')).toThrow(/pixels differ/);
+  });
+});
+
 describe('stable output', () => {
   it('renders the same bytes twice in one process: svg, pdf, vl.json, png', async () => {
     const { spec } = CHARTS['saddle-contour-critical']();
