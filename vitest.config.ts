@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A missing snapshot fails instead of being written from the output it should check; `-u` writes them.
+    update: 'none',
   },
 });

@@ -44,8 +44,12 @@ describe('isolines', () => {
     expect(isolines(xs, ys, new Float64Array(values.length).fill(3), 3)).toEqual([]);
   });
 
-  it('skips cells with a value that is not finite', () => {
+  it('skips cells with a value that is not finite, and still draws the level line in the others', () => {
     const { xs, ys, values } = grid((a, b) => (a < 0 ? NaN : a * a + b * b));
-    for (const line of isolines(xs, ys, values, 1)) for (const [a] of pointsOf(line)) expect(a).toBeGreaterThanOrEqual(0);
+    const pts = isolines(xs, ys, values, 1).flatMap(pointsOf);
+    for (const [a] of pts) expect(a).toBeGreaterThanOrEqual(0);
+    // The right half of the unit circle, through (1, 0).
+    expect(pts).toContainEqual([1, 0]);
+    expect(pts.filter(([a, b]) => a > 0 && Math.abs(Math.hypot(a, b) - 1) < 0.05).length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script, without types
 import { commandLine, GALLERY } from '../../scripts/gallery.mjs';
 import { cli, ROOT, tempDir } from '../helpers.js';
+import { expectSamePixels } from '../pixels.js';
 
 type Entry = { name: string; about: string; args: string[] };
 
 describe('the gallery (scripts/gallery.mjs)', () => {
-  it('runs every example command, each giving a PNG the size of the one in examples/gallery/', { timeout: 240_000 }, async () => {
+  it('runs every example command, each giving the PNG in examples/gallery/, pixel for pixel', { timeout: 240_000 }, async () => {
     const dir = tempDir();
     const entries = GALLERY as Entry[];
     // In this process, one after another: the command line's own code, without a process per chart.
@@ -21,11 +21,9 @@ describe('the gallery (scripts/gallery.mjs)', () => {
     }
     for (const { entry, stderr } of results) {
       expect(stderr, entry.name).not.toMatch(/warning|error/i);
-      const made = PNG.sync.read(readFileSync(join(dir, `${entry.name}.png`)));
       const committed = join(ROOT, 'examples', 'gallery', `${entry.name}.png`);
       expect(existsSync(committed), `${committed} is missing: run node scripts/gallery.mjs`).toBe(true);
-      const shown = PNG.sync.read(readFileSync(committed));
-      expect([made.width, made.height], entry.name).toEqual([shown.width, shown.height]);
+      expectSamePixels(readFileSync(join(dir, `${entry.name}.png`)), committed, `gallery-${entry.name}`);
     }
   });
 

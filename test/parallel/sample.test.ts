@@ -15,8 +15,17 @@ const same = (a: Float64Array, b: Float64Array) =>
 
 describe('sampleGrid across worker threads', () => {
   const xs = axis(-2, 2, 0.0035); // 1143² = 1,306,449 points, over the threshold
-  it('is used only above the threshold', () => {
-    expect(xs.length ** 2).toBeGreaterThanOrEqual(PARALLEL_MIN_POINTS);
+  it('is used from the threshold on, with more than one thread: only then do the rows live in shared memory', async () => {
+    const line = (n: number) => Float64Array.from({ length: n }, (_, i) => -2 + (4 * i) / n);
+    const across = line(1000);
+    const shared = async (ys: Float64Array, threads: number) => {
+      const field = await builtSampleGrid(findBuiltin('xy')!, { kind: 'builtin', name: 'xy' }, across, ys, {}, threads);
+      return field.f.buffer instanceof SharedArrayBuffer;
+    };
+    expect(across.length * 1000).toBe(PARALLEL_MIN_POINTS);
+    expect(await shared(line(1000), 2)).toBe(true);
+    expect(await shared(line(999), 2)).toBe(false);
+    expect(await shared(line(1000), 1)).toBe(false);
   });
 
   it('gives the same field, bit for bit, as one thread: built-in and expression', async () => {

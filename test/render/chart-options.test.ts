@@ -163,8 +163,8 @@ describe('--theme', () => {
     const { spec } = chart('xy', { theme: 'dark' });
     const s = spec as unknown as { background: string; config: { axis: Record<string, string>; title: Record<string, string> } };
     expect(s.background).toBe(PALETTES.dark.background);
-    expect(s.config.axis).toMatchObject({ labelColor: expect.any(String), gridColor: expect.any(String), domainColor: expect.any(String) });
-    expect(s.config.title.color).toBeDefined();
+    expect(s.config.axis).toMatchObject({ labelColor: '#b8b8b8', titleColor: '#e8e8e8', gridColor: '#34343a', domainColor: '#77777f', tickColor: '#77777f' });
+    expect(s.config.title).toMatchObject({ color: '#e8e8e8', subtitleColor: '#b8b8b8' });
     expect(compiled(spec).warnings).toEqual([]);
   });
 });
