@@ -16,7 +16,13 @@ export function isolines(xs: Float64Array, ys: Float64Array, values: Float64Arra
   const { coordinates } = contours().size([nx, ny]).contour(finite as unknown as number[], level);
   // d3 puts value i at i + 0.5; the ring's points on the frame (0 or n) lie outside the grid.
   const [dx, dy] = [(xs[nx - 1] - xs[0]) / (nx - 1), (ys[ny - 1] - ys[0]) / (ny - 1)];
-  const inside = ([gx, gy]: number[]) => gx > 0 && gx < nx && gy > 0 && gy < ny && Number.isFinite(gx) && Number.isFinite(gy);
+  // Interpolating towards a value that is not finite (-Infinity here) puts the point on the finite node itself:
+  // a point on a node whose value is not the level lies on such an edge, not on the line.
+  const offNode = (gx: number, gy: number) => {
+    const [i, j] = [gx - 0.5, gy - 0.5];
+    return !Number.isInteger(i) || !Number.isInteger(j) || values[j * nx + i] === level;
+  };
+  const inside = ([gx, gy]: number[]) => gx > 0 && gx < nx && gy > 0 && gy < ny && Number.isFinite(gx) && Number.isFinite(gy) && offNode(gx, gy);
   const toData = (runs: number[][][]): Float64Array[] =>
     runs.filter((run) => run.length >= 2).map((run) => Float64Array.from(run.flatMap(([gx, gy]) => [xs[0] + (gx - 0.5) * dx, ys[0] + (gy - 0.5) * dy])));
   const lines: Float64Array[] = [];

@@ -52,4 +52,15 @@ describe('isolines', () => {
     expect(pts).toContainEqual([1, 0]);
     expect(pts.filter(([a, b]) => a > 0 && Math.abs(Math.hypot(a, b) - 1) < 0.05).length).toBeGreaterThanOrEqual(5);
   });
+  it('draws no line along the edge of a region where f is not finite', () => {
+    // f is NaN left of x0 = 0; its level-1 line is the right half of the unit circle, and nothing runs along x0 = 0.
+    const { xs, ys, values } = grid((a, b) => (a < 0 ? NaN : a * a + b * b));
+    const points = isolines(xs, ys, values, 1).flatMap(pointsOf);
+    expect(points.length).toBeGreaterThan(4);
+    for (const [x0, x1] of points) {
+      expect(x0).toBeGreaterThanOrEqual(0);
+      // Linear interpolation on a 0.5 grid is within a few hundredths of the circle; f is 2.25 or 4 at the false points.
+      expect(Math.abs(x0 * x0 + x1 * x1 - 1), `(${x0}, ${x1})`).toBeLessThan(0.1);
+    }
+  });
 });
