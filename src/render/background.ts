@@ -131,7 +131,7 @@ function heatmap(fn: ScalarFunction, area: Area, paint: BackgroundPaint): Record
         type: 'quantitative',
         title: 'f',
         scale: colorScale(scale, { use: 'fill', ...paint }),
-        legend: { format: '~r', ...(scale.ticks ? { values: scale.ticks } : {}) },
+        legend: { format: labelFormat(scale.ticks ?? []), ...(scale.ticks ? { values: scale.ticks } : {}) },
       },
     },
   };
@@ -173,7 +173,7 @@ function contours(fn: ScalarFunction, area: Area, paint: BackgroundPaint): Recor
           values: levels,
           symbolType: 'stroke',
           symbolStrokeWidth: 2,
-          format: '~r',
+          format: labelFormat(levels),
           // Each entry dashes like its line.
           symbolDash: { expr: 'datum.value < 0 ? [5, 3] : [1, 0]' },
         },
@@ -201,3 +201,14 @@ export function contourLevels({ type, domain: [lo, hi], constant = 1 }: FScale):
   return [...negative, 0, ...positive].filter(inside);
 }
 
+/**
+ * A d3 format that writes each of `values` as it is. Vega fits a bare `~r` to the legend's own
+ * tick step, which can round given values (1.5 shown as 2); a stated precision is kept.
+ */
+export function labelFormat(values: readonly number[]): string {
+  const digits = (v: number) => {
+    for (let p = 1; p < 17; p++) if (Number(v.toPrecision(p)) === v) return p;
+    return 17;
+  };
+  return `.${Math.max(1, ...values.map(digits))}~r`;
+}
