@@ -1,6 +1,6 @@
 import { InputError } from './errors.js';
 import type { Range } from './functions/types.js';
-import { isChart, type Format } from './output/format.js';
+import { isChart, type Format } from './chart-kinds.js';
 import { chartAspect, type Aspect } from './render/aspect.js';
 import { pixelScales } from './render/quiver.js';
 import { LIMITS } from './util/limits.js';

@@ -9,15 +9,21 @@ import { builtinNames, findBuiltin } from './functions/builtins.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import { chartRules } from './chart-rules.js';
 import { parseOptions, type PlotOptions } from './options.js';
-import { EXTENSIONS, extensionFormat, formatOf, FORMATS, type Format } from './output/format.js';
-import type { Pivot } from './render/arrows.js';
-import type { Aspect } from './render/aspect.js';
-import type { BackgroundKind } from './render/background.js';
-import type { ColorScaleKind } from './render/f-scale.js';
-import type { LengthMode } from './render/length.js';
-import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
-import type { Theme } from './render/theme.js';
-import { DEFAULT_MAX_ARROWS } from './render/thin.js';
+import {
+  DEFAULT_MAX_ARROWS,
+  DEFAULT_STREAM_WIDTH,
+  EXTENSIONS,
+  extensionFormat,
+  formatOf,
+  FORMATS,
+  type Aspect,
+  type BackgroundKind,
+  type ColorScaleKind,
+  type Format,
+  type LengthMode,
+  type Pivot,
+  type Theme,
+} from './chart-kinds.js';
 import { LIMITS } from './util/limits.js';
 import { nearest } from './util/nearest.js';
 

@@ -1,9 +1,7 @@
 import type { Range } from '../functions/types.js';
+import type { Aspect } from '../chart-kinds.js';
 
-/** `equal`: one pixel scale for both axes; `free`: each axis fills its side, arrows laid out in pixels. */
-export type Aspect = 'equal' | 'free';
-
-export const ASPECTS: readonly Aspect[] = ['equal', 'free'];
+export { ASPECTS, type Aspect } from '../chart-kinds.js';
 
 /** A range this many times longer than the other gets its own scale unless `equal` is asked for. */
 export const LOPSIDED = 10;
