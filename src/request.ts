@@ -6,6 +6,7 @@ import { MAX_POINTS, axisLength } from './core/grid.js';
 import { checkChartSize } from './chart-size.js';
 import { InputError, type Door } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
+import type { FunctionRef } from './functions/resolve.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import { chartRules } from './chart-rules.js';
 import { parseOptions, type PlotOptions } from './options.js';
@@ -32,11 +33,7 @@ export const DEFAULT_STEP = 0.25;
 export const DEFAULT_SCALE = 2;
 export const DEFAULT_ITERATIONS = 30;
 
-/** Which function to draw: a built-in, an expression, or (from the library) a JavaScript function. */
-export type FunctionRef =
-  | { kind: 'builtin'; name: string }
-  | { kind: 'expr'; source: string }
-  | { kind: 'function'; fn: ScalarFunction; formula: string };
+export type { FunctionRef };
 
 /** Options as the library takes them: the function may be JavaScript. */
 export interface RequestOptions extends PlotOptions {
