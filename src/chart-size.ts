@@ -1,8 +1,6 @@
 import { InputError } from './errors.js';
 import type { Range } from './functions/types.js';
-import { isChart, type Format } from './output/format.js';
-import { chartAspect, type Aspect } from './render/aspect.js';
-import { pixelScales } from './render/quiver.js';
+import { isChart, type Aspect, type Format } from './chart-kinds.js';
 import { LIMITS } from './util/limits.js';
 
 /** Room around the plot area for axes, title and legend, in pixels: enough to judge a size before drawing. */
@@ -56,4 +54,33 @@ export function checkChartSize(options: SizeOptions): void {
 function roundUp(x: number): number {
   const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
   return +(Math.ceil(x / unit) * unit).toPrecision(2);
+}
+
+/** The longer side of the plot area when neither width nor height is given, in pixels. */
+export const DEFAULT_SIZE = 480;
+
+/** A range this many times longer than the other gets its own scale unless `equal` is asked for. */
+export const LOPSIDED = 10;
+
+/**
+ * The aspect a chart is drawn with: the one asked for; else free when width
+ * and height are both fixed, or when one range is over LOPSIDED times the
+ * other (with a note, since the reader did not ask); else equal.
+ */
+export function chartAspect({ aspect, width, height, xrange, yrange }: { aspect?: Aspect; width?: number; height?: number; xrange: Range; yrange: Range }): { aspect: Aspect; note?: string } {
+  if (aspect) return { aspect };
+  if (width && height) return { aspect: 'free' };
+  const [w, h] = [xrange[1] - xrange[0], yrange[1] - yrange[0]];
+  const ratio = Math.max(w / h, h / w);
+  if (ratio <= LOPSIDED) return { aspect: 'equal' };
+  const [long, short] = w > h ? ['x0', 'x1'] : ['x1', 'x0'];
+  return { aspect: 'free', note: `${long}'s range is ${Number(ratio.toPrecision(3))}× ${short}'s, so each axis gets its own scale; --aspect equal keeps one` };
+}
+
+/** Pixels per data unit on each axis: one scale for equal aspect; for free, each axis fills its side. */
+export function pixelScales(xdomain: Range, ydomain: Range, aspect: Aspect, { width, height, size = DEFAULT_SIZE }: { width?: number; height?: number; size?: number }): [number, number] {
+  const [w, h] = [xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]];
+  if (aspect === 'free') return [(width ?? size) / w, (height ?? size) / h];
+  const s = width ? width / w : height ? height / h : size / Math.max(w, h);
+  return [s, s];
 }

@@ -1,7 +1,6 @@
 import { optionName } from './errors.js';
 import { optionSpec } from './options.js';
-import { CHART_FORMATS } from './render/render.js';
-import { isChart } from './output/format.js';
+import { CHART_FORMATS, isChart } from './chart-kinds.js';
 import type { PlotRequest } from './request.js';
 
 /**

@@ -1,19 +1,29 @@
 import { METHODS, type Method } from './core/gradient.js';
 import { HYPERPARAMETERS, inDomain, OPTIMIZER_NAMES, OPTIMIZERS, settle, type Hyperparameter, type Optimizer, type OptimizerChoice } from './core/optimizers.js';
 import type { Range } from './functions/types.js';
-import { FORMATS, type Format } from './output/format.js';
-import { PIVOTS, type Pivot } from './render/arrows.js';
-import { BACKGROUNDS, type BackgroundKind } from './render/background.js';
-import { MAGNITUDE } from './render/color.js';
-import { isCssColor } from './render/css-color.js';
-import { LENGTH_MODES, type LengthMode } from './render/length.js';
-import { DEFAULT_MAX_ARROWS } from './render/thin.js';
-import { THEMES, type Theme } from './render/theme.js';
+import {
+  ASPECTS,
+  BACKGROUNDS,
+  COLOR_SCALES,
+  COLORMAPS,
+  DEFAULT_MAX_ARROWS,
+  DEFAULT_STREAM_WIDTH,
+  FORMATS,
+  LENGTH_MODES,
+  MAGNITUDE,
+  PIVOTS,
+  THEMES,
+  type Aspect,
+  type BackgroundKind,
+  type ColorScaleKind,
+  type Format,
+  type LengthMode,
+  type Pivot,
+  type Theme,
+} from './chart-kinds.js';
 import { DEFAULT_DENSITY } from './core/streamlines.js';
-import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
+import { isCssColor } from './util/css-color.js';
 import { LIMITS } from './util/limits.js';
-import { ASPECTS, type Aspect } from './render/aspect.js';
-import { COLOR_SCALES, COLORMAPS, type ColorScaleKind } from './render/f-scale.js';
 import { nearest } from './util/nearest.js';
 
 /**

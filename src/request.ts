@@ -6,18 +6,25 @@ import { MAX_POINTS, axisLength } from './core/grid.js';
 import { checkChartSize } from './chart-size.js';
 import { InputError, type Door } from './errors.js';
 import { builtinNames, findBuiltin } from './functions/builtins.js';
+import type { FunctionRef } from './functions/resolve.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import { chartRules } from './chart-rules.js';
 import { parseOptions, type PlotOptions } from './options.js';
-import { EXTENSIONS, extensionFormat, formatOf, FORMATS, type Format } from './output/format.js';
-import type { Pivot } from './render/arrows.js';
-import type { Aspect } from './render/aspect.js';
-import type { BackgroundKind } from './render/background.js';
-import type { ColorScaleKind } from './render/f-scale.js';
-import type { LengthMode } from './render/length.js';
-import { DEFAULT_STREAM_WIDTH } from './render/streamlines.js';
-import type { Theme } from './render/theme.js';
-import { DEFAULT_MAX_ARROWS } from './render/thin.js';
+import {
+  DEFAULT_MAX_ARROWS,
+  DEFAULT_STREAM_WIDTH,
+  EXTENSIONS,
+  extensionFormat,
+  formatOf,
+  FORMATS,
+  type Aspect,
+  type BackgroundKind,
+  type ColorScaleKind,
+  type Format,
+  type LengthMode,
+  type Pivot,
+  type Theme,
+} from './chart-kinds.js';
 import { LIMITS } from './util/limits.js';
 import { nearest } from './util/nearest.js';
 
@@ -26,11 +33,7 @@ export const DEFAULT_STEP = 0.25;
 export const DEFAULT_SCALE = 2;
 export const DEFAULT_ITERATIONS = 30;
 
-/** Which function to draw: a built-in, an expression, or (from the library) a JavaScript function. */
-export type FunctionRef =
-  | { kind: 'builtin'; name: string }
-  | { kind: 'expr'; source: string }
-  | { kind: 'function'; fn: ScalarFunction; formula: string };
+export type { FunctionRef };
 
 /** Options as the library takes them: the function may be JavaScript. */
 export interface RequestOptions extends PlotOptions {

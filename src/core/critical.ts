@@ -1,4 +1,4 @@
-import type { ScalarFunction } from '../functions/types.js';
+import type { ScalarFunction } from '../function-types.js';
 import { runAll } from '../util/steps.js';
 import { DEFAULT_H } from './gradient.js';
 import { NearbyPoints } from './nearby.js';

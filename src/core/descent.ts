@@ -1,4 +1,4 @@
-import type { Range, ScalarFunction } from '../functions/types.js';
+import type { Range, ScalarFunction } from '../function-types.js';
 import { numericalGradient, type GradientOptions } from './gradient.js';
 import { updater, type Optimizer } from './optimizers.js';
 import { points } from './points.js';

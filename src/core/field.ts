@@ -1,4 +1,4 @@
-import type { ScalarFunction } from '../functions/types.js';
+import type { ScalarFunction } from '../function-types.js';
 import { numericalGradient, type GradientOptions } from './gradient.js';
 import type { Points } from './points.js';
 

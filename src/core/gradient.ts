@@ -1,5 +1,5 @@
 import { points, type Points } from './points.js';
-import type { ScalarFunction } from '../functions/types.js';
+import type { ScalarFunction } from '../function-types.js';
 
 /** How the gradient is computed. */
 export type Method = 'central' | 'forward' | 'five-point' | 'analytic';

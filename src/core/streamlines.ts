@@ -1,4 +1,4 @@
-import type { Range, ScalarFunction } from '../functions/types.js';
+import type { Range, ScalarFunction } from '../function-types.js';
 import { LIMITS } from '../util/limits.js';
 import { numericalGradient, type GradientOptions } from './gradient.js';
 import { points, type Points } from './points.js';

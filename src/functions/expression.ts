@@ -13,7 +13,7 @@ import { LIMITS } from '../util/limits.js';
 import { nearest } from '../util/nearest.js';
 import { derivativeSize, differentiate } from './derivative.js';
 import { loadMathjs, type Mathjs } from './mathjs.js';
-import type { ScalarFunction } from './types.js';
+import type { ExpressionCode, ScalarFunction } from '../function-types.js';
 
 /*
  * `--expr`: a formula in x0 and x1 becomes plain JavaScript, and so does its gradient.
@@ -77,11 +77,6 @@ export interface CompiledExpression extends ScalarFunction {
   readonly code: ExpressionCode;
 }
 
-/** Generated JavaScript: the body of `f(x)`, and of `grad(x, out)` when there is one. */
-export interface ExpressionCode {
-  readonly f: string;
-  readonly grad?: string;
-}
 
 /** Variables and constants, as JavaScript. */
 const SYMBOLS = new Map([

@@ -1,8 +1,13 @@
 import { InputError } from '../errors.js';
 import type { FunctionSource } from '../parallel/sample.js';
-import type { FunctionRef } from '../request.js';
 import { findBuiltin } from './builtins.js';
 import type { ScalarFunction } from './types.js';
+
+/** Which function to draw: a built-in, an expression, or (from the library) a JavaScript function. */
+export type FunctionRef =
+  | { kind: 'builtin'; name: string }
+  | { kind: 'expr'; source: string }
+  | { kind: 'function'; fn: ScalarFunction; formula: string };
 
 /** A function ready to sample, with the text that names it on a chart. */
 export interface NamedFunction {

@@ -2,7 +2,7 @@
 import { workerData } from 'node:worker_threads';
 import { findBuiltin } from '../functions/builtins.js';
 import { fromCode } from '../functions/expression.js';
-import type { ScalarFunction } from '../functions/types.js';
+import type { ScalarFunction } from '../function-types.js';
 import { computeChunks, type WorkerTask } from './sample.js';
 
 const task = workerData as WorkerTask;

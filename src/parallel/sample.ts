@@ -4,8 +4,8 @@ import { evaluate, type Field } from '../core/field.js';
 import { numericalGradient, type GradientOptions } from '../core/gradient.js';
 import { meshgrid } from '../core/grid.js';
 import { points } from '../core/points.js';
-import type { ExpressionCode } from '../functions/expression.js';
-import type { ScalarFunction } from '../functions/types.js';
+import type { ExpressionCode } from '../function-types.js';
+import type { ScalarFunction } from '../function-types.js';
 import { runAll, runSteps } from '../util/steps.js';
 
 /** How another thread can rebuild the function: a built-in's name, or an expression's generated code. */

@@ -1,5 +1,6 @@
 import type { Field } from '../core/field.js';
 import { gain, lengthOf, type LengthMode } from './length.js';
+import type { Pivot } from '../chart-kinds.js';
 
 /** One arrow in data units, ready to draw; `dot` marks arrows too short to show a head. */
 export interface Arrow {
@@ -25,10 +26,7 @@ export interface Arrow {
   dot: boolean;
 }
 
-/** Which part of the arrow sits on its grid point. */
-export type Pivot = 'tail' | 'middle' | 'tip';
-
-export const PIVOTS: readonly Pivot[] = ['tail', 'middle', 'tip'];
+export { PIVOTS, type Pivot } from '../chart-kinds.js';
 
 export interface ArrowLayout {
   /** Grid spacing, in data units. */

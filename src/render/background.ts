@@ -6,11 +6,9 @@ import { InputError } from '../errors.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
 import { colorScale, fExtent, powersOfTen, fScale, type ColorScaleKind, type FExtent, type FScale } from './f-scale.js';
 import type { Theme } from './theme.js';
+import type { BackgroundKind } from '../chart-kinds.js';
 
-/** What is drawn of f itself under the arrows. */
-export type BackgroundKind = 'none' | 'heatmap' | 'contour';
-
-export const BACKGROUNDS: readonly BackgroundKind[] = ['none', 'heatmap', 'contour'];
+export { BACKGROUNDS, type BackgroundKind } from '../chart-kinds.js';
 
 /** Where the background goes: the plot area in data units and pixels, and the encodings of its axes. */
 export interface Area {

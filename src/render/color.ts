@@ -1,8 +1,8 @@
 import type { LengthMode } from './length.js';
 import type { Theme } from './theme.js';
+import { MAGNITUDE } from '../chart-kinds.js';
 
-/** `--color magnitude`: arrows coloured by |∇f|. */
-export const MAGNITUDE = 'magnitude';
+export { MAGNITUDE } from '../chart-kinds.js';
 
 /** How the arrows are coloured: mark properties, and what the shafts and the heads (and dots) add to their layers. */
 export interface ArrowPaint {

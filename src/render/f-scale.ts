@@ -1,21 +1,8 @@
 import { formatNumber } from '../util/format-number.js';
 import type { Theme } from './theme.js';
+import type { ColorScaleKind } from '../chart-kinds.js';
 
-/** How f maps to colour: `diverging` is linear with its middle colour at f = 0. */
-export type ColorScaleKind = 'linear' | 'log' | 'symlog' | 'diverging';
-
-export const COLOR_SCALES: readonly ColorScaleKind[] = ['linear', 'log', 'symlog', 'diverging'];
-
-/** Vega's continuous colour schemes that `--colormap` accepts (https://vega.github.io/vega/docs/schemes/). */
-export const DIVERGING_SCHEMES = ['blueorange', 'brownbluegreen', 'purplegreen', 'pinkyellowgreen', 'purpleorange', 'redblue', 'redgrey', 'redyellowblue', 'redyellowgreen', 'spectral'] as const;
-export const COLORMAPS: readonly string[] = [
-  'viridis', 'magma', 'inferno', 'plasma', 'cividis', 'turbo',
-  'blues', 'tealblues', 'teals', 'greens', 'browns', 'oranges', 'reds', 'purples', 'warmgreys', 'greys',
-  'bluegreen', 'bluepurple', 'goldgreen', 'goldorange', 'goldred', 'greenblue', 'orangered', 'purplebluegreen', 'purpleblue', 'purplered',
-  'redpurple', 'yellowgreenblue', 'yellowgreen', 'yelloworangebrown', 'yelloworangered',
-  'darkblue', 'darkgold', 'darkgreen', 'darkmulti', 'darkred', 'lightgreyred', 'lightgreyteal', 'lightmulti', 'lightorange', 'lighttealblue',
-  ...DIVERGING_SCHEMES,
-];
+export { COLOR_SCALES, COLORMAPS, DIVERGING_SCHEMES, type ColorScaleKind } from '../chart-kinds.js';
 
 /** What the colour scale needs to know of f over the grid's ranges. */
 export interface FExtent {

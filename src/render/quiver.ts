@@ -1,4 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { Aspect } from '../chart-kinds.js';
+import { chartAspect, pixelScales } from '../chart-size.js';
 import type { CriticalPoint } from '../core/critical.js';
 import { pathsExtent, type DescentPath } from '../core/descent.js';
 import type { Field } from '../core/field.js';
@@ -9,7 +11,6 @@ import type { Method } from '../core/gradient.js';
 import { drawHeads, headMark, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
 import type { ColorScaleKind } from './f-scale.js';
-import { chartAspect, type Aspect } from './aspect.js';
 import { arrowPaint, MAGNITUDE } from './color.js';
 import { haloLayers } from './halo.js';
 import { keyLayer } from './key.js';
@@ -112,8 +113,6 @@ export interface StreamlineChart {
   width: number | 'magnitude';
 }
 
-/** The longer side of the plot area when neither width nor height is given, in pixels. */
-export const DEFAULT_SIZE = 480;
 /** Arrows closer than this on screen merge into a band. */
 const MIN_APART_PX = 6;
 /** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
@@ -357,14 +356,6 @@ function fit(
     if (round === MAX_FIT_ROUNDS || settled) return { laid, xdomain, ydomain, sx, sy };
     [aspect, cell] = [next, nextCell];
   }
-}
-
-/** Pixels per data unit on each axis: one scale for equal aspect; for free, each axis fills its side. */
-export function pixelScales(xdomain: Range, ydomain: Range, aspect: Aspect, { width, height, size = DEFAULT_SIZE }: Pick<ChartOptions, 'width' | 'height' | 'size'>): [number, number] {
-  const [w, h] = [xdomain[1] - xdomain[0], ydomain[1] - ydomain[0]];
-  if (aspect === 'free') return [(width ?? size) / w, (height ?? size) / h];
-  const s = width ? width / w : height ? height / h : size / Math.max(w, h);
-  return [s, s];
 }
 
 // The smallest |∇f| among the arrows; 0 when there are none.

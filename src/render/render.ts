@@ -9,12 +9,11 @@ import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
 import { refusingLoader } from './refusing-loader.js';
 import { measureWithFontMetrics } from './text-width.js';
+import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
 export { refusingLoader };
 
-/** Formats the renderer makes from a Vega-Lite spec. */
-export const CHART_FORMATS = ['png', 'svg', 'pdf', 'vl.json', 'html'] as const;
-export type ChartFormat = (typeof CHART_FORMATS)[number];
+export { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
 export interface RenderOptions {
   /** Pixel ratio of PNG output. Default 2. */

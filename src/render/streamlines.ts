@@ -2,8 +2,8 @@ import type { Streamline } from '../core/streamlines.js';
 import { headMark } from './arrows.js';
 import { MAGNITUDE, type ArrowPaint } from './color.js';
 
-/** Line width of streamlines, in pixels, unless given. */
-export const DEFAULT_STREAM_WIDTH = 1.2;
+export { DEFAULT_STREAM_WIDTH } from '../chart-kinds.js';
+
 /** Widths by |∇f| with `magnitude`, from |∇f| = 0 to the largest, in pixels. */
 const WIDTH_RANGE = [0.5, 3];
 /** About this many pixels of line per arrowhead. */

@@ -1,7 +1,5 @@
-/** Light (the default, white) or dark chart. */
-export type Theme = 'light' | 'dark';
-
-export const THEMES: readonly Theme[] = ['light', 'dark'];
+import type { Theme } from '../chart-kinds.js';
+export { THEMES, type Theme } from '../chart-kinds.js';
 
 export const FONT = 'DejaVu Sans';
 

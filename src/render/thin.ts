@@ -1,5 +1,4 @@
-/** Most arrows a chart draws unless told otherwise: about 50 × 50, still readable at 480 px. */
-export const DEFAULT_MAX_ARROWS = 2500;
+export { DEFAULT_MAX_ARROWS } from '../chart-kinds.js';
 
 /**
  * The points of an `nx × ny` grid that carry arrows: ⌈n/s⌉ on each axis,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { OPTIONS, parseOptions } from '../../src/options.js';
-import { isCssColor } from '../../src/render/css-color.js';
+import { isCssColor } from '../../src/util/css-color.js';
 import { resolveRequest } from '../../src/request.js';
 
 // The chart options as argv (strings) or a manifest (typed values) give them.

@@ -1,18 +1,16 @@
-import { optionsText } from '../options-text.js';
-import type { Plot } from '../plot.js';
-import { render } from '../render/render.js';
-import { csvText, jsonText, pathRecord, streamlineRows } from './data.js';
-import { isChart, type Format } from './format.js';
-import { threadedChunks } from './threaded-data.js';
-import type { Chunks } from './write.js';
-
-export { isChart };
+import type { Format } from './chart-kinds.js';
+import { optionsText } from './options-text.js';
+import { csvText, jsonText, pathRecord, streamlineRows } from './output/data.js';
+import { threadedChunks } from './output/threaded-data.js';
+import type { Chunks } from './output/write.js';
+import type { Plot } from './plot.js';
+import { render } from './render/render.js';
 
 /** The bytes of one output format of a plot, as chunks to write. */
 export async function produce(plot: Plot, format: Format): Promise<Chunks> {
   if (format === 'csv') return threadedChunks(plot.field, csvText());
   if (format === 'explorer') {
-    const { explorerPage, startingOptions } = await import('../render/explorer.js');
+    const { explorerPage, startingOptions } = await import('./render/explorer.js');
     return [explorerPage(optionsText(startingOptions(plot.request)))];
   }
   if (format === 'json') {
