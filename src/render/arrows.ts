@@ -64,6 +64,11 @@ export function headMark(paint: { color?: string }): Record<string, unknown> {
   return { type: 'point', shape: HEAD_PATH, filled: true, opacity: 1, ...paint, strokeWidth: 0 };
 }
 
+/** The encoding of arrowheads at `x`, `y`, each turned and sized by its datum's `angle` and `size` (pixels, no scale). */
+export function headEncoding(x: object, y: object, rest: Record<string, unknown>): Record<string, unknown> {
+  return { x, y, angle: { field: 'angle', type: 'quantitative', scale: null }, size: { field: 'size', type: 'quantitative', scale: null }, ...rest };
+}
+
 /** The arrows, how many points were left out, the scale used and the largest |∇f| drawn. */
 export interface Arrows {
   arrows: Arrow[];

@@ -8,7 +8,7 @@ import { axisLength } from '../core/grid.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
 import { streamlines, type Streamline } from '../core/streamlines.js';
 import type { Method } from '../core/gradient.js';
-import { drawHeads, headMark, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
+import { drawHeads, headEncoding, headMark, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
 import type { ColorScaleKind } from './f-scale.js';
 import { arrowPaint, MAGNITUDE } from './color.js';
@@ -186,14 +186,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
       description: 'heads',
       transform: [{ filter: '!datum.dot' }],
       mark: headMark(paint.mark),
-      encoding: {
-        x: x('tx'),
-        y: y('ty'),
-        angle: { field: 'angle', type: 'quantitative', scale: null },
-        size: { field: 'size', type: 'quantitative', scale: null },
-        ...paint.head,
-        ...tip,
-      },
+      encoding: headEncoding(x('tx'), y('ty'), { ...paint.head, ...tip }),
     },
     {
       description: 'dots',

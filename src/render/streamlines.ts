@@ -1,5 +1,5 @@
 import type { Streamline } from '../core/streamlines.js';
-import { headMark } from './arrows.js';
+import { headEncoding, headMark } from './arrows.js';
 import { MAGNITUDE, type ArrowPaint } from './color.js';
 
 export { DEFAULT_STREAM_WIDTH } from '../chart-kinds.js';
@@ -73,14 +73,7 @@ export function streamlineLayers(lines: Streamline[], style: StreamlineStyle): R
   const headsLayer = {
     data: { values: heads(lines, style.sx, style.sy, (2 * headPx) ** 2) },
     mark: headMark(paint.mark),
-    encoding: {
-      x: x('x0'),
-      y: y('x1'),
-      angle: { field: 'angle', type: 'quantitative', scale: null },
-      size: { field: 'size', type: 'quantitative', scale: null },
-      ...paint.head,
-      ...tip,
-    },
+    encoding: headEncoding(x('x0'), y('x1'), { ...paint.head, ...tip }),
   };
   return [linesLayer, headsLayer];
 }
