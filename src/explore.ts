@@ -8,7 +8,7 @@ import { InputError } from './errors.js';
 import type { Io } from './io.js';
 import { optionSpec, OptionValueError, type PlotOptions } from './options.js';
 import { optionsText } from './options-text.js';
-import { THEMES, type Theme } from './render/theme.js';
+import { THEMES, type Theme } from './chart-kinds.js';
 import { writeFailure } from './run.js';
 
 const DEFAULT_OUT = 'explorer.html';

@@ -41,8 +41,9 @@ export type { PlotOptions } from './options.js';
 export type { PathRecord } from './output/data.js';
 export { FORMATS, type Format } from './output/format.js';
 export { quiverSpec, type ChartOptions, type Quiver } from './render/quiver.js';
-export { CHART_FORMATS, render, type ChartFormat, type RenderOptions } from './render/render.js';
-export { DEFAULT_MAX_ARROWS, subGrid, type SubGrid } from './render/thin.js';
+export { CHART_FORMATS, DEFAULT_MAX_ARROWS, type ChartFormat } from './chart-kinds.js';
+export { render, type RenderOptions } from './render/render.js';
+export { subGrid, type SubGrid } from './render/thin.js';
 export { resolveRequest, type PlotRequest, type RawOptions, type RequestOptions } from './request.js';
 
 /** What `gradientField` gives: the checked request, the function, its field (true ∇f) and the chart. */

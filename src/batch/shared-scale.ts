@@ -1,5 +1,5 @@
 import { autoScale } from '../render/arrows.js';
-import type { LengthMode } from '../render/length.js';
+import type { LengthMode } from '../chart-kinds.js';
 
 /** The option that may be `shared` in a batch. */
 export const ARROW_SCALE: string = 'arrowScale';

@@ -1,6 +1,6 @@
 import type { Field } from '../core/field.js';
-import { gain, lengthOf, type LengthMode } from './length.js';
-import type { Pivot } from '../chart-kinds.js';
+import type { LengthMode, Pivot } from '../chart-kinds.js';
+import { gain, lengthOf } from './length.js';
 
 /** One arrow in data units, ready to draw; `dot` marks arrows too short to show a head. */
 export interface Arrow {
@@ -26,7 +26,6 @@ export interface Arrow {
   dot: boolean;
 }
 
-export { PIVOTS, type Pivot } from '../chart-kinds.js';
 
 export interface ArrowLayout {
   /** Grid spacing, in data units. */

@@ -4,11 +4,9 @@ import { evaluate } from '../core/field.js';
 import { meshgrid } from '../core/grid.js';
 import { InputError } from '../errors.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
-import { colorScale, fExtent, powersOfTen, fScale, type ColorScaleKind, type FExtent, type FScale } from './f-scale.js';
-import type { Theme } from './theme.js';
-import type { BackgroundKind } from '../chart-kinds.js';
+import { colorScale, fExtent, powersOfTen, fScale, type FExtent, type FScale } from './f-scale.js';
+import type { BackgroundKind, ColorScaleKind, Theme } from '../chart-kinds.js';
 
-export { BACKGROUNDS, type BackgroundKind } from '../chart-kinds.js';
 
 /** Where the background goes: the plot area in data units and pixels, and the encodings of its axes. */
 export interface Area {

@@ -1,8 +1,5 @@
-import type { LengthMode } from './length.js';
-import type { Theme } from './theme.js';
-import { MAGNITUDE } from '../chart-kinds.js';
+import { MAGNITUDE, type LengthMode, type Theme } from '../chart-kinds.js';
 
-export { MAGNITUDE } from '../chart-kinds.js';
 
 /** How the arrows are coloured: mark properties, and what the shafts and the heads (and dots) add to their layers. */
 export interface ArrowPaint {

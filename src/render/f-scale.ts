@@ -1,8 +1,6 @@
 import { formatNumber } from '../util/format-number.js';
-import type { Theme } from './theme.js';
-import type { ColorScaleKind } from '../chart-kinds.js';
+import type { ColorScaleKind, Theme } from '../chart-kinds.js';
 
-export { COLOR_SCALES, COLORMAPS, DIVERGING_SCHEMES, type ColorScaleKind } from '../chart-kinds.js';
 
 /** What the colour scale needs to know of f over the grid's ranges. */
 export interface FExtent {

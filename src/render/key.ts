@@ -1,5 +1,6 @@
 import { HEAD_PATH, head } from './arrows.js';
-import { lengthOf, type LengthMode } from './length.js';
+import type { LengthMode } from '../chart-kinds.js';
+import { lengthOf } from './length.js';
 
 /** What the key needs to know about the arrows. */
 export interface KeyInput {

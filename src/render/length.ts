@@ -1,5 +1,4 @@
 import type { LengthMode } from '../chart-kinds.js';
-export { LENGTH_MODES, type LengthMode } from '../chart-kinds.js';
 
 /** L(m), the length of an arrow of magnitude m in units of the arrow scale: m, √m, ln(1 + m), or 1 (direction only). */
 export function lengthOf(mode: LengthMode, m: number): number {

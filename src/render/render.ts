@@ -13,7 +13,6 @@ import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
 export { refusingLoader };
 
-export { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
 export interface RenderOptions {
   /** Pixel ratio of PNG output. Default 2. */

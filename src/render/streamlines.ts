@@ -1,8 +1,8 @@
 import type { Streamline } from '../core/streamlines.js';
 import { headEncoding, headMark } from './arrows.js';
-import { MAGNITUDE, type ArrowPaint } from './color.js';
+import { MAGNITUDE } from '../chart-kinds.js';
+import type { ArrowPaint } from './color.js';
 
-export { DEFAULT_STREAM_WIDTH } from '../chart-kinds.js';
 
 /** Widths by |∇f| with `magnitude`, from |∇f| = 0 to the largest, in pixels. */
 const WIDTH_RANGE = [0.5, 3];

@@ -1,5 +1,4 @@
 import type { Theme } from '../chart-kinds.js';
-export { THEMES, type Theme } from '../chart-kinds.js';
 
 export const FONT = 'DejaVu Sans';
 

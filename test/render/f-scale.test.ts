@@ -5,7 +5,8 @@ import { axis, meshgrid } from '../../src/core/grid.js';
 import { InputError } from '../../src/errors.js';
 import type { ScalarFunction } from '../../src/functions/types.js';
 import { contourLevels } from '../../src/render/background.js';
-import { COLORMAPS, fExtent, fScale } from '../../src/render/f-scale.js';
+import { COLORMAPS } from '../../src/chart-kinds.js';
+import { fExtent, fScale } from '../../src/render/f-scale.js';
 import { quiverSpec, type ChartOptions } from '../../src/render/quiver.js';
 import { chart, compiled, layers } from './helpers.js';
 

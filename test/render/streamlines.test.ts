@@ -5,7 +5,7 @@ import { findBuiltin } from '../../src/functions/builtins.js';
 import { HEAD_PATH } from '../../src/render/arrows.js';
 import type { StreamlineChart } from '../../src/render/quiver.js';
 import { render } from '../../src/render/render.js';
-import { DEFAULT_STREAM_WIDTH } from '../../src/render/streamlines.js';
+import { DEFAULT_STREAM_WIDTH } from '../../src/chart-kinds.js';
 import { chart, compiled, layers } from './helpers.js';
 
 const STREAMLINES: StreamlineChart = { method: 'central', h: 1e-4, density: DEFAULT_DENSITY, width: DEFAULT_STREAM_WIDTH };
