@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import type { FunctionSource } from '../parallel/sample.js';
 import { findBuiltin } from './builtins.js';
 import type { ScalarFunction } from './types.js';
+import { ExpressionError } from './expression/error.js';
 
 /** Which function to draw: a built-in, an expression, or (from the library) a JavaScript function. */
 export type FunctionRef =
@@ -32,7 +33,7 @@ export async function resolveFunction(ref: FunctionRef): Promise<NamedFunction> 
     return { fn: builtin, name: builtin.name, formula: builtin.formula, source: { kind: 'builtin', name: builtin.name } };
   }
   if (ref.kind === 'function') return { fn: ref.fn, formula: ref.formula };
-  const { compileExpression, ExpressionError } = await import('./expression.js');
+  const { compileExpression } = await import('./expression.js');
   try {
     const compiled = await compileExpression(ref.source);
     return {

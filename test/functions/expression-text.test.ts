@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, ExpressionError } from '../../src/functions/expression.js';
+import { compileExpression } from '../../src/functions/expression.js';
+import { ExpressionError } from '../../src/functions/expression/error.js';
 
 describe('an expression as people read it', () => {
   it('is the formula as typed, only its spacing normalised', async () => {

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compileExpression,
-  ExpressionError,
-  MAX_EXPRESSION_LENGTH,
-  type CompiledExpression,
-} from '../../src/functions/expression.js';
+import { compileExpression, MAX_EXPRESSION_LENGTH, type CompiledExpression } from '../../src/functions/expression.js';
+import { ExpressionError } from '../../src/functions/expression/error.js';
 
 type Fn = (x0: number, x1: number) => number;
 type Grad = (x0: number, x1: number) => [number, number];
