@@ -1,6 +1,7 @@
 import type { AccessorNode, ConstantNode, FunctionNode, MathNode, ParenthesisNode, SymbolNode } from 'mathjs';
 import { nearest } from '../../util/nearest.js';
-import { ExpressionError } from './error.js';
+import type { ExpressionError } from './error.js';
+import { Places } from './places.js';
 import type { Token } from './tokens.js';
 import { ALIASES, FUNCTIONS, OPERATORS, SYMBOLS, VARIABLES, type Operator } from './vocabulary.js';
 
@@ -10,98 +11,103 @@ import { ALIASES, FUNCTIONS, OPERATORS, SYMBOLS, VARIABLES, type Operator } from
  * variables and constants, + - * / ^, parentheses, and calls of FUNCTIONS.
  */
 export function checkWhitelist(root: MathNode, source: string, tokens: readonly Token[]): MathNode {
-  const uses = new Map<string, number>();
-  /** Column of the next use of `name`; names are checked in the order they are written. */
-  const nameAt = (name: string): number => {
-    const n = (uses.get(name) ?? 0) + 1;
-    uses.set(name, n);
-    return tokens.filter((t) => t.kind === 'name' && t.text === name)[n - 1]?.column ?? 1;
-  };
-  const firstAt = (test: (t: Token) => boolean): number => tokens.find(test)?.column ?? 1;
-  const textAt = (...texts: string[]) => firstAt((t) => t.kind !== 'string' && texts.includes(t.text));
-  const fail = (what: string, column: number, hint = '') =>
-    new ExpressionError(source, column, `${what} at column ${column}${hint}`);
-  const operator = (op: string, column: number) => fail(`operator "${op}" is not allowed`, column, '; use + - * / ^');
-
+  const places = new Places(source, tokens);
   const visit = (node: MathNode): void => {
     switch (node.type) {
-      case 'ConstantNode': {
-        const value = (node as ConstantNode).value as unknown;
-        if (typeof value === 'string') throw fail('strings are not allowed', firstAt((t) => t.kind === 'string'));
-        if (typeof value !== 'number') throw fail(`${String(value)} is not a number`, textAt(String(value)));
-        if (!Number.isFinite(value)) {
-          const infinite = (t: Token) => t.kind === 'number' && !Number.isFinite(Number(t.text));
-          const column = firstAt((t) => infinite(t) || t.text === 'Infinity' || t.text === 'NaN');
-          throw fail(`${tokens.find((t) => t.column === column)?.text ?? value} is not a finite number`, column);
-        }
-        return;
-      }
-      case 'SymbolNode': {
-        const { name } = node as SymbolNode;
-        const column = nameAt(name);
-        if (SYMBOLS.has(name) || ALIASES.has(name)) return;
-        const hint = FUNCTIONS.has(name) ? `; ${name} is a function: write ${name}(...)` : `; use ${VARIABLES}`;
-        throw fail(`unknown variable "${name}"`, column, hint);
-      }
+      case 'ConstantNode':
+        return checkNumber(node as ConstantNode, places);
+      case 'SymbolNode':
+        return checkVariable(node as SymbolNode, places);
       case 'ParenthesisNode':
         return visit((node as ParenthesisNode).content);
-      case 'OperatorNode': {
-        const { op, fn, args } = node as Operator;
-        if (!OPERATORS.has(fn)) throw operator(op, textAt(op));
-        // mathjs reads `50%` as 50/100, and `a + 50%` as a + a·50/100
-        if ((node as { isPercentage?: boolean }).isPercentage) throw operator('%', textAt('%'));
-        return args.forEach(visit);
-      }
+      case 'OperatorNode':
+        checkOperator(node as Operator, places);
+        return (node as Operator).args.forEach(visit);
       case 'FunctionNode': {
         const { fn, args } = node as FunctionNode<MathNode>;
         if (fn.type !== 'SymbolNode') {
           visit(fn); // mathjs calls names and properties (a.f(...)); visit refuses the latter
-          throw fail('only functions can be called', 1);
+          throw places.error('only functions can be called', 1);
         }
-        const { name } = fn as SymbolNode;
-        const column = nameAt(name);
-        if (SYMBOLS.has(name) || ALIASES.has(name)) {
-          throw fail(`${name} is not a function`, column, `; write ${name}*(...) to multiply`);
-        }
-        const form = FUNCTIONS.get(name);
-        if (!form) {
-          const near = nearestFunction(name);
-          const hint = near ? ` (did you mean "${near}"?)` : `; use ${[...FUNCTIONS.keys()].join(', ')}`;
-          throw fail(`unknown function "${name}"`, column, hint);
-        }
-        const [min, max] = form.arity;
-        if (args.length < min || args.length > max) {
-          throw fail(`${name} expects ${expected(min, max)}, got ${args.length}`, column);
-        }
+        checkCall((fn as SymbolNode).name, args.length, places);
         return args.forEach(visit);
       }
-      case 'AssignmentNode':
-        throw fail('assignment is not allowed', textAt('='));
-      case 'FunctionAssignmentNode':
-        throw fail('defining functions is not allowed', textAt('='));
-      case 'AccessorNode':
-        if ((node as AccessorNode).index.dotNotation) throw fail('property access is not allowed', textAt('.', '?.'));
-        throw fail('indexing is not allowed', textAt('['));
-      case 'ArrayNode':
-        throw fail('matrices are not allowed', textAt('['));
-      case 'ObjectNode':
-        throw fail('objects are not allowed', textAt('{'));
-      case 'BlockNode':
-        throw fail('only one expression is allowed', textAt(';', '\n'), '; remove ";" and line breaks');
-      case 'ConditionalNode':
-        throw operator('?', textAt('?'));
-      case 'RangeNode':
-        throw operator(':', textAt(':'));
-      case 'RelationalNode': {
-        const column = textAt('<', '>', '<=', '>=', '==', '!=');
-        throw operator(tokens.find((t) => t.column === column)?.text ?? '<', column);
-      }
       default:
-        throw fail(`${node.type} is not allowed`, 1);
+        throw refusal(node, places);
     }
   };
   visit(root);
   return root;
+}
+
+function checkNumber(node: ConstantNode, places: Places): void {
+  const value = node.value as unknown;
+  if (typeof value === 'string') throw places.error('strings are not allowed', places.first((t) => t.kind === 'string'));
+  if (typeof value !== 'number') throw places.error(`${String(value)} is not a number`, places.ofText(String(value)));
+  if (!Number.isFinite(value)) {
+    const infinite = (t: Token) => t.kind === 'number' && !Number.isFinite(Number(t.text));
+    const column = places.first((t) => infinite(t) || t.text === 'Infinity' || t.text === 'NaN');
+    throw places.error(`${places.textAt(column) ?? value} is not a finite number`, column);
+  }
+}
+
+function checkVariable({ name }: SymbolNode, places: Places): void {
+  const column = places.nextName(name);
+  if (SYMBOLS.has(name) || ALIASES.has(name)) return;
+  const hint = FUNCTIONS.has(name) ? `; ${name} is a function: write ${name}(...)` : `; use ${VARIABLES}`;
+  throw places.error(`unknown variable "${name}"`, column, hint);
+}
+
+function checkOperator(node: Operator, places: Places): void {
+  if (!OPERATORS.has(node.fn)) throw places.operator(node.op, places.ofText(node.op));
+  // mathjs reads `50%` as 50/100, and `a + 50%` as a + a·50/100
+  if ((node as { isPercentage?: boolean }).isPercentage) throw places.operator('%', places.ofText('%'));
+}
+
+function checkCall(name: string, argumentCount: number, places: Places): void {
+  const column = places.nextName(name);
+  if (SYMBOLS.has(name) || ALIASES.has(name)) {
+    throw places.error(`${name} is not a function`, column, `; write ${name}*(...) to multiply`);
+  }
+  const form = FUNCTIONS.get(name);
+  if (!form) {
+    const near = nearestFunction(name);
+    const hint = near ? ` (did you mean "${near}"?)` : `; use ${[...FUNCTIONS.keys()].join(', ')}`;
+    throw places.error(`unknown function "${name}"`, column, hint);
+  }
+  const [min, max] = form.arity;
+  if (argumentCount < min || argumentCount > max) {
+    throw places.error(`${name} expects ${expected(min, max)}, got ${argumentCount}`, column);
+  }
+}
+
+/** The error for a kind of node no expression may hold, at the text that wrote it. */
+function refusal(node: MathNode, places: Places): ExpressionError {
+  switch (node.type) {
+    case 'AssignmentNode':
+      return places.error('assignment is not allowed', places.ofText('='));
+    case 'FunctionAssignmentNode':
+      return places.error('defining functions is not allowed', places.ofText('='));
+    case 'AccessorNode':
+      if ((node as AccessorNode).index.dotNotation) return places.error('property access is not allowed', places.ofText('.', '?.'));
+      return places.error('indexing is not allowed', places.ofText('['));
+    case 'ArrayNode':
+      return places.error('matrices are not allowed', places.ofText('['));
+    case 'ObjectNode':
+      return places.error('objects are not allowed', places.ofText('{'));
+    case 'BlockNode':
+      return places.error('only one expression is allowed', places.ofText(';', '\n'), '; remove ";" and line breaks');
+    case 'ConditionalNode':
+      return places.operator('?', places.ofText('?'));
+    case 'RangeNode':
+      return places.operator(':', places.ofText(':'));
+    case 'RelationalNode': {
+      const column = places.ofText('<', '>', '<=', '>=', '==', '!=');
+      return places.operator(places.textAt(column) ?? '<', column);
+    }
+    default:
+      return places.error(`${node.type} is not allowed`, 1);
+  }
 }
 
 /** "1 argument", "at least 2 arguments". */
