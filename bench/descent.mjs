@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'gradplot.js');
 const TARGET = 1.1;
 const { parseOptions, resolveRequest, render } = { ...(await import(join(ROOT, 'dist', 'options.js'))), ...(await import(join(ROOT, 'dist', 'index.js'))) };
-const { plot } = await import(join(ROOT, 'dist', 'plot.js'));
+const { computePlot } = await import(join(ROOT, 'dist', 'plot.js'));
 
 const CHART = ['--fn', 'ch06', '--method', 'analytic', '--background', 'contour'];
 const PATHS = ['--descent', 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', '--start', '-7,2', '--iterations', '30'];
@@ -63,7 +63,7 @@ const inProcess = (args) => {
   const raw = {};
   for (let i = 0; i < args.length; i += 2) raw[args[i].slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = args[i + 1];
   const request = resolveRequest({ ...parseOptions({ ...raw, start: raw.start && [raw.start] }).options, out: 'chart.png' });
-  return async () => render((await plot(request)).quiver.spec, 'png', { scale: request.scale });
+  return async () => render((await computePlot(request)).quiver.spec, 'png', { scale: request.scale });
 };
 
 const rows = [];

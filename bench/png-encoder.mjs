@@ -10,7 +10,7 @@ import { median, ROOT } from './measure.mjs';
 
 const RUNS = Number(process.argv[2] ?? 9);
 const { Canvas } = createRequire(join(ROOT, 'package.json'))('canvas');
-const { plot } = await import(join(ROOT, 'dist', 'plot.js'));
+const { computePlot } = await import(join(ROOT, 'dist', 'plot.js'));
 const { resolveRequest } = await import(join(ROOT, 'dist', 'request.js'));
 const { loadEngine } = await import(join(ROOT, 'dist', 'render', 'load-engine.js'));
 const { registerFonts } = await import(join(ROOT, 'dist', 'render', 'render.js'));
@@ -22,7 +22,7 @@ for (const filters of ['NONE', 'ALL']) for (const level of [1, 3, 6]) settings.p
 const encode = (canvas, config) => new Promise((resolve, reject) => canvas.toBuffer((e, png) => (e ? reject(e) : resolve(png)), 'image/png', config));
 
 for (const [chart, options] of [['default xy', { fn: 'xy' }], ['himmelblau, magnitude on heatmap', { fn: 'himmelblau', color: 'magnitude', background: 'heatmap' }]]) {
-  const { quiver } = await plot(resolveRequest({ ...options, format: 'png' }));
+  const { quiver } = await computePlot(resolveRequest({ ...options, format: 'png' }));
   const view = new vega.View(vega.parse(compile(quiver.spec).spec), { renderer: 'none' });
   const canvas = await view.toCanvas(2);
   const times = settings.map(() => []);

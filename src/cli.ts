@@ -70,7 +70,7 @@ Examples:
   cmd.action(async (flags: Record<string, unknown>, command: Command) => {
     if (command.args.length) throw unknownCommand(command.args[0]!, cmd);
     const { debug: _debug, ...raw } = flags;
-    return draw(raw, io);
+    return runChartCommand(raw, io);
   });
   cmd
     .command('list')
@@ -111,7 +111,8 @@ function checkShortH(args: string[]): void {
   }
 }
 
-async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
+// The chart command: its flags become one request, run to its output.
+async function runChartCommand(raw: Record<string, unknown>, io: Io): Promise<void> {
   const request = resolveRequest(raw, 'cli');
   if (request.out === undefined && !request.check) {
     throw new InputError('out', 'missing: give an output file such as field.png, or - with --format');
@@ -125,14 +126,14 @@ async function draw(raw: Record<string, unknown>, io: Io): Promise<void> {
   // A signal stops the work where it is: the target is untouched, the temporary file removed (see watchSignals).
   const signals = watchSignals(undefined, undefined, io.signal);
   try {
-    report(await runRequest(request, { stdout: io.stdout, signal: signals.signal }), io);
+    writeRunMessages(await runRequest(request, { stdout: io.stdout, signal: signals.signal }), io);
   } finally {
     signals.finish();
   }
 }
 
 // Messages about the run go to stderr; the check is the output itself when there is no file.
-function report({ request, field, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
+function writeRunMessages({ request, field, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
   if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
   const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
   if (quiver && request.arrows && quiver.subGrid.stride > 1) {

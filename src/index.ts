@@ -18,7 +18,7 @@ import { resolveFunction, type NamedFunction } from './functions/resolve.js';
 import type { Range, ScalarFunction } from './functions/types.js';
 import { pathRecord, type PathRecord } from './output/data.js';
 import { requestPaths } from './paths.js';
-import { checkExactGradient, plot } from './plot.js';
+import { checkExactGradient, computePlot } from './plot.js';
 import type { Quiver } from './render/quiver.js';
 import { resolveRequest, type PlotRequest, type RawOptions } from './request.js';
 
@@ -89,7 +89,7 @@ export async function gradientField(options: GradientFieldOptions): Promise<Grad
     typeof given === 'function' ? { dim: 2, f: (x) => given(x[0], x[1]) } : given;
   const request = resolveRequest({ ...rest, function: fn }, 'library');
   try {
-    const result = await plot(request);
+    const result = await computePlot(request);
     return {
       request: result.request,
       function: result.function,

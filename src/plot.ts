@@ -34,11 +34,11 @@ export interface Plot {
 }
 
 /**
- * Runs the pure part of the pipeline for one request:
+ * Computes everything one request asks for (the pure part of the pipeline):
  * function → meshgrid → gradient → quiver spec. Writes nothing. Once
  * `signal` is aborted, the work stops promptly with its reason.
  */
-export async function plot(request: PlotRequest, { chart = true, signal }: { chart?: boolean; signal?: AbortSignal } = {}): Promise<Plot> {
+export async function computePlot(request: PlotRequest, { chart = true, signal }: { chart?: boolean; signal?: AbortSignal } = {}): Promise<Plot> {
   const named = await resolveFunction(request.fn);
   const { fn } = named;
   checkExactGradient(request, named);

@@ -149,7 +149,7 @@ export function resolveRequest(given: RawOptions, door: Door = 'library'): PlotR
 }
 
 function resolveTyped(options: RequestOptions): PlotRequest {
-  const fn = resolveFunction(options);
+  const fn = functionRef(options);
   const builtin = fn.kind === 'builtin' ? findBuiltin(fn.name) : undefined;
   const givenRange = options.range ?? options.xrange ?? options.yrange;
   const xrange = options.xrange ?? options.range ?? builtin?.range[0] ?? DEFAULT_RANGE;
@@ -282,7 +282,8 @@ function resolveStreamlines(options: PlotOptions, xrange: Range, yrange: Range):
   return { streamlines, arrows };
 }
 
-function resolveFunction(options: RequestOptions): FunctionRef {
+// The one function the options name: a built-in, an expression or a JavaScript function.
+function functionRef(options: RequestOptions): FunctionRef {
   const given = [options.fn, options.expr, options.function].filter((v) => v !== undefined).length;
   if (given > 1) throw new InputError('expr', 'cannot be used with --fn; choose one function');
   if (options.function) {

@@ -5,7 +5,7 @@ import { pathsCsvChunks } from './output/data.js';
 import { isChart } from './chart-kinds.js';
 import { produce } from './produce.js';
 import { writeOutput, writeStdout, type Chunks } from './output/write.js';
-import { plot, type Plot } from './plot.js';
+import { computePlot, type Plot } from './plot.js';
 import type { PlotRequest } from './request.js';
 import { mark } from './util/timings.js';
 
@@ -19,7 +19,7 @@ export class RunError extends Error {}
  * Resolves to the plot so callers can report warnings and the check.
  */
 export async function runRequest(request: PlotRequest, { stdout, signal }: { stdout?: Writable; signal?: AbortSignal } = {}): Promise<Plot> {
-  const result = await plot(request, { chart: request.format !== undefined && isChart(request.format), signal });
+  const result = await computePlot(request, { chart: request.format !== undefined && isChart(request.format), signal });
   mark('compute');
   if (request.out === undefined || request.format === undefined) return result;
   if (isChart(request.format) && !anyFinite(result)) {

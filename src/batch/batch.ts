@@ -87,7 +87,7 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
     const requests = mine.some((c) => c.sharedScale) ? await shareScale(manifest.charts, pool, signals.signal) : new Map<number, PlotRequest>();
     if (!signals.signal.aborted) {
       progress.start();
-      await render(mine.map((c) => ({ chart: c, request: requests.get(c.index) ?? c.request })), { pool, cache, options, signal: signals.signal, report });
+      await renderStale(mine.map((c) => ({ chart: c, request: requests.get(c.index) ?? c.request })), { pool, cache, options, signal: signals.signal, report });
     }
   } finally {
     await pool.close();
@@ -116,7 +116,7 @@ interface RenderContext {
 }
 
 // Skips the charts that are up to date and renders the others on the pool, recording each output written.
-async function render(charts: { chart: BatchChart; request: PlotRequest }[], { pool, cache, options, signal, report }: RenderContext): Promise<void> {
+async function renderStale(charts: { chart: BatchChart; request: PlotRequest }[], { pool, cache, options, signal, report }: RenderContext): Promise<void> {
   const tasks: Task[] = [];
   const pending = new Map<number, { chart: BatchChart; key: string }>();
   for (const { chart, request } of charts) {

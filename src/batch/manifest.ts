@@ -94,7 +94,7 @@ export async function loadManifest(file: string, options: LoadOptions = {}): Pro
   const lines = new LineCounter();
   const doc = parseText(file, text, lines);
   const problems: Problem[] = [];
-  const report = (segments: Segment[], detail: string, { key = false, context }: { key?: boolean; context?: string } = {}) => {
+  const addProblem = (segments: Segment[], detail: string, { key = false, context }: { key?: boolean; context?: string } = {}) => {
     problems.push({ path: pathOf(segments), detail, context, ...locate(doc, lines, segments, key) });
   };
   const base = resolve(options.outDir ?? dirname(file));
@@ -106,12 +106,12 @@ export async function loadManifest(file: string, options: LoadOptions = {}): Pro
     throw new ManifestError(file, [{ path: '', detail: (error as Error).message }]);
   }
   const notes: string[] = [];
-  const charts = await checkManifest(data, base, options, report, notes);
+  const charts = await checkManifest(data, base, options, addProblem, notes);
   if (problems.length) throw new ManifestError(file, problems.sort(byPlace));
   return { file, base, charts, notes };
 }
 
-type Report = (segments: Segment[], detail: string, extra?: { key?: boolean; context?: string }) => void;
+type AddProblem = (segments: Segment[], detail: string, extra?: { key?: boolean; context?: string }) => void;
 
 // YAML for .yaml/.yml; JSON (parsed by the same reader, with JSON's rules) for .json.
 function parseText(file: string, text: string, lines: LineCounter): Document {
@@ -129,25 +129,25 @@ function parseText(file: string, text: string, lines: LineCounter): Document {
   return doc;
 }
 
-async function checkManifest(data: unknown, base: string, options: LoadOptions, report: Report, notes: string[]): Promise<BatchChart[]> {
+async function checkManifest(data: unknown, base: string, options: LoadOptions, addProblem: AddProblem, notes: string[]): Promise<BatchChart[]> {
   if (!isRecord(data)) {
-    report([], 'expected a mapping with `charts:` (a list of charts) and optionally `defaults:`');
+    addProblem([], 'expected a mapping with `charts:` (a list of charts) and optionally `defaults:`');
     return [];
   }
   for (const key of Object.keys(data)) {
-    if (!TOP_LEVEL.includes(key)) report([key], unknownKey(key, TOP_LEVEL), { key: true });
+    if (!TOP_LEVEL.includes(key)) addProblem([key], unknownKey(key, TOP_LEVEL), { key: true });
   }
   if (data.allowOutside !== undefined && typeof data.allowOutside !== 'boolean') {
-    report(['allowOutside'], `expected true or false, got ${shown(data.allowOutside)}`);
+    addProblem(['allowOutside'], `expected true or false, got ${shownBriefly(data.allowOutside)}`);
   }
   const allowOutside = options.allowOutside === true || data.allowOutside === true;
   const defaults = data.defaults === undefined ? {} : data.defaults;
-  if (!isRecord(defaults)) report(['defaults'], `expected a mapping of chart options, got ${shown(defaults)}`);
-  const inherited = isRecord(defaults) ? checkOptions(['defaults'], defaults, false, report) : empty();
+  if (!isRecord(defaults)) addProblem(['defaults'], `expected a mapping of chart options, got ${shownBriefly(defaults)}`);
+  const inherited = isRecord(defaults) ? checkOptions(['defaults'], defaults, false, addProblem) : empty();
   const list = data.charts;
   if (!Array.isArray(list) || list.length === 0) {
-    const what = list === undefined ? 'missing' : Array.isArray(list) ? 'empty' : `expected a list, got ${shown(list)}`;
-    report(['charts'], `${what}: give a list of charts, each with an out path and a function (fn or expr)`);
+    const what = list === undefined ? 'missing' : Array.isArray(list) ? 'empty' : `expected a list, got ${shownBriefly(list)}`;
+    addProblem(['charts'], `${what}: give a list of charts, each with an out path and a function (fn or expr)`);
     return [];
   }
   const commandLine = checkCommandLine(options.chartOptions ?? {});
@@ -157,15 +157,15 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
   for (const [index, raw] of list.entries()) {
     const at: Segment[] = ['charts', index];
     if (!isRecord(raw)) {
-      report(at, `expected a mapping of chart options with an out path, got ${shown(raw)}`);
+      addProblem(at, `expected a mapping of chart options with an out path, got ${shownBriefly(raw)}`);
       continue;
     }
-    const own = checkOptions(at, raw, true, report);
+    const own = checkOptions(at, raw, true, addProblem);
     const checked = typeof own.options.out === 'string' ? checkOut(own.options.out, base, allowOutside) : undefined;
-    if (checked && 'problem' in checked) report([...at, 'out'], checked.problem);
+    if (checked && 'problem' in checked) addProblem([...at, 'out'], checked.problem);
     const target = checked && 'path' in checked ? checked : undefined;
     const first = target === undefined ? undefined : outs.get(target.file);
-    if (first !== undefined) report([...at, 'out'], `${JSON.stringify(raw.out)} is also the output of charts[${first}]; each chart needs its own file`);
+    if (first !== undefined) addProblem([...at, 'out'], `${JSON.stringify(raw.out)} is also the output of charts[${first}]; each chart needs its own file`);
     else if (target !== undefined) outs.set(target.file, index);
     if (!own.ok || target === undefined) continue;
     const out = target.path;
@@ -175,7 +175,7 @@ async function checkManifest(data: unknown, base: string, options: LoadOptions, 
     const sharedScale = commandLine.given.includes(ARROW_SCALE) ? commandLine.shared : own.shared || (inherited.shared && !ownKeys.includes(ARROW_SCALE));
     for (const key of Object.keys(merged)) if (replaced(lineKeys, key)) delete (merged as Record<string, unknown>)[key];
     Object.assign(merged, commandLine.options);
-    const request = await resolveChart(at, merged, { own: ownKeys, fromDefaults, badDefaults: inherited.failed }, report);
+    const request = await resolveChart(at, merged, { own: ownKeys, fromDefaults, badDefaults: inherited.failed }, addProblem);
     if (!request || first !== undefined) continue;
     notes.push(...notApplied(ownKeys, request, (key) => `${pathOf(at)}.${key}`));
     const pathsOut = request.pathsOut === undefined ? {} : { pathsOut: resolve(base, request.pathsOut) };
@@ -221,13 +221,13 @@ function replaced(own: readonly string[], key: string): boolean {
 }
 
 // One mapping of options (the defaults, or a chart), each value through the command line's parser.
-function checkOptions(at: Segment[], raw: Record<string, unknown>, isChart: boolean, report: Report): Checked {
+function checkOptions(at: Segment[], raw: Record<string, unknown>, isChart: boolean, addProblem: AddProblem): Checked {
   const checked = empty();
   const known = OPTIONS.map((o) => o.key as string).filter((k) => !Object.hasOwn(NOT_IN_MANIFEST, k) && (isChart || k !== 'out'));
   const values: Record<string, unknown> = {};
   const fail = (key: string, detail: string, isKey = false) => {
     checked.failed.add(key);
-    report([...at, key], detail, { key: isKey });
+    addProblem([...at, key], detail, { key: isKey });
   };
   for (const [key, value] of Object.entries(raw)) {
     if (Object.hasOwn(NOT_IN_MANIFEST, key)) fail(key, NOT_IN_MANIFEST[key], true);
@@ -268,7 +268,7 @@ interface Sources {
 }
 
 // resolveRequest stops at a chart's first problem, which is reported at the key it names.
-async function resolveChart(at: Segment[], options: PlotOptions, { own, fromDefaults, badDefaults }: Sources, report: Report): Promise<PlotRequest | undefined> {
+async function resolveChart(at: Segment[], options: PlotOptions, { own, fromDefaults, badDefaults }: Sources, addProblem: AddProblem): Promise<PlotRequest | undefined> {
   let request: PlotRequest;
   try {
     request = resolveRequest(options);
@@ -280,7 +280,7 @@ async function resolveChart(at: Segment[], options: PlotOptions, { own, fromDefa
     const blamesDefaults = key ? blames(key) : blames('fn') || blames('expr');
     if (!blamesDefaults) {
       const inherited = fromDefaults.includes(key) ? ' (from defaults)' : '';
-      report(key ? [...at, key] : at, error.detail + inherited, { context: error.context });
+      addProblem(key ? [...at, key] : at, error.detail + inherited, { context: error.context });
     }
     return undefined;
   }
@@ -289,12 +289,12 @@ async function resolveChart(at: Segment[], options: PlotOptions, { own, fromDefa
     try {
       const named = await resolveFunction(request.fn);
       if (request.method === 'analytic' && !named.fn.grad) {
-        report([...at, 'method'], `needs an exact gradient, but ${named.noExactGradient ?? 'this function has none'}`);
+        addProblem([...at, 'method'], `needs an exact gradient, but ${named.noExactGradient ?? 'this function has none'}`);
         return undefined;
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      report([...at, 'expr'], error.detail, { context: error.context });
+      addProblem([...at, 'expr'], error.detail, { context: error.context });
       return undefined;
     }
   }
@@ -332,6 +332,7 @@ function pick(options: Record<string, unknown>, keys: string[]): Record<string, 
   return Object.fromEntries(keys.map((k) => [k, options[k]]));
 }
 
-function shown(value: unknown): string {
+// A value in a message; a list is named, not printed, as it may be long.
+function shownBriefly(value: unknown): string {
   return Array.isArray(value) ? 'a list' : JSON.stringify(value) ?? String(value);
 }

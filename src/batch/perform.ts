@@ -7,7 +7,7 @@
 import { fExtent } from '../render/f-scale.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { plot } from '../plot.js';
+import { computePlot } from '../plot.js';
 import { largestMagnitude } from '../render/arrows.js';
 import type { PlotRequest } from '../request.js';
 import { runRequest } from '../run.js';
@@ -29,7 +29,7 @@ export async function perform(task: Task): Promise<Outcome> {
   try {
     if (task.kind === 'measure') {
       // The field alone: the chart is drawn later, at the scale these measures give.
-      const { field } = await plot(task.request, { chart: false });
+      const { field } = await computePlot(task.request, { chart: false });
       const f = fExtent(field.f);
       return { id: task.id, ok: true, seconds: seconds(), maxMagnitude: largestMagnitude(field), ...(f ? { fRange: [f.min, f.max] as [number, number] } : {}) };
     }

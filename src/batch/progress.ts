@@ -46,7 +46,7 @@ export class Progress {
     this.last = result.out;
     if (this.options.quiet) return;
     if (!this.tty) {
-      this.write(`[${this.done}/${this.options.total}] ${describe(result)}\n`);
+      this.write(`[${this.done}/${this.options.total}] ${describeResult(result)}\n`);
       return;
     }
     if (result.status === 'failed') this.write(`${CLEAR_LINE}${this.paint('failed', 'red')} ${result.out}: ${result.error}\n`);
@@ -87,7 +87,7 @@ export class Progress {
   }
 }
 
-function describe(r: ChartResult): string {
+function describeResult(r: ChartResult): string {
   if (r.status === 'failed') return `failed ${r.out}: ${r.error}`;
   if (r.status === 'skipped') return `skipped ${r.out} (up to date)`;
   return `${r.status} ${r.out}${r.seconds === null ? '' : ` (${r.seconds.toFixed(2)} s)`}`;

@@ -2,7 +2,7 @@
  * The explorer page: the form's options, as command-line text, go through the
  * command line's own pipeline and are drawn by Vega.
  *
- *   form ──readForm──▶ options text ──computePlot──▶ plot ──animated──▶ Vega view
+ *   form ──readForm──▶ options text ──plotOfPage──▶ plot ──animated──▶ Vega view
  *                          ├──fragmentOf──▶ URL fragment (a link to this view)
  *                          └──commandLine──▶ the command that draws it
  *
@@ -14,7 +14,7 @@ import type { PlotOptions } from '../options.js';
 import { commandLine, type OptionsText } from '../options-text.js';
 import type { Plot } from '../plot.js';
 import { animated, dataPoint, drawChart, SHOWN } from './chart.js';
-import { chartText, computePlot, errorLines } from './compute.js';
+import { chartText, errorLines, plotOfPage } from './compute.js';
 import { fillForm, formKeys, readForm } from './form.js';
 import { fragmentOf, textOfFragment } from './fragment.js';
 
@@ -52,7 +52,7 @@ let playFromStart = false;
 let inputAt = performance.now();
 
 /** The page's options: the form's, a built-in's name replacing the expression box, and the carried ones. */
-function optionsText(): OptionsText {
+function pageOptionsText(): OptionsText {
   const text = { ...carried, ...readForm(form) };
   if (text.fn) delete text.expr;
   return text;
@@ -77,10 +77,10 @@ function schedule(): void {
 /** Computes and draws the chart of the form's options; on bad input shows the command line's error and keeps the last chart. */
 async function update(): Promise<void> {
   const mine = ++generation;
-  const text = optionsText();
+  const text = pageOptionsText();
   const shown = chartText(text);
   try {
-    const plot = await computePlot(shown);
+    const plot = await plotOfPage(shown);
     const iterations = plot.paths?.length ? plot.request.iterations : 0;
     // A new start plays from its first point; typing while playing keeps the place.
     const k = player ? Math.min(Number(slider.value), iterations) : playFromStart ? 0 : iterations;

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { parseOptions } from '../options.js';
 import type { OptionsText } from '../options-text.js';
-import { plot, type Plot } from '../plot.js';
+import { computePlot, type Plot } from '../plot.js';
 import { resolveRequest } from '../request.js';
 import { LIMITS } from '../util/limits.js';
 
@@ -18,7 +18,7 @@ export function chartText(text: OptionsText): OptionsText {
  * Throws InputError as the command line would, and for a grid the page does
  * not redraw as you type.
  */
-export async function computePlot(text: OptionsText): Promise<Plot> {
+export async function plotOfPage(text: OptionsText): Promise<Plot> {
   const { options, errors } = parseOptions(text);
   if (errors.length) throw new InputError(errors[0].key, errors[0].detail);
   const request = resolveRequest({ ...options, panels: undefined });
@@ -30,7 +30,7 @@ export async function computePlot(text: OptionsText): Promise<Plot> {
         `the limit is ${max.toLocaleString('en-US')} ${what}: use a larger step or a smaller range, or the command line`,
     );
   }
-  return plot(request);
+  return computePlot(request);
 }
 
 /** The line the command line would print for an error: `gradplot: --expr: …`, and the lines under it (a caret). */

@@ -1,16 +1,6 @@
-import type {
-  ConstantNode,
-  FunctionNode,
-  MathNode,
-  OperatorNode,
-  OperatorNodeFn,
-  OperatorNodeOp,
-  ParenthesisNode,
-  SymbolNode,
-} from 'mathjs';
+import type { ConstantNode, FunctionNode, MathNode, OperatorNodeFn, OperatorNodeOp, ParenthesisNode, SymbolNode } from 'mathjs';
+import type { Operator } from './expression/vocabulary.js';
 import type { Mathjs } from './mathjs.js';
-
-type Operator = OperatorNode<OperatorNodeOp, OperatorNodeFn>;
 
 /** mathjs's unsimplified output: exact, and fast enough to compile on every run. */
 const EXACT = { simplify: false };

@@ -119,7 +119,7 @@ export function startingOptions(request: PlotRequest): PlotOptions {
 }
 
 function textInput(key: keyof PlotOptions, label: string, placeholder: string): string {
-  return `<label for="${key}">${label}</label>\n<input id="${key}" data-option="${key}" type="text" spellcheck="false" placeholder="${attr(placeholder)}" title="${attr(describe(key))}">`;
+  return `<label for="${key}">${label}</label>\n<input id="${key}" data-option="${key}" type="text" spellcheck="false" placeholder="${attr(placeholder)}" title="${attr(describeOption(key))}">`;
 }
 
 // A select of the option's values, or a checkbox for a flag.
@@ -131,7 +131,7 @@ function overlayControl(key: keyof PlotOptions): string {
   return `<label class="check"><input id="${key}" type="checkbox" data-option="${key}" title="${attr(spec.description)}"> ${name}</label>`;
 }
 
-function describe(key: keyof PlotOptions): string {
+function describeOption(key: keyof PlotOptions): string {
   return `${longFlag(key)}: ${OPTIONS.find((o) => o.key === key)!.description}`;
 }
 

@@ -22,8 +22,8 @@ describe('startingOptions: the page starts from a chart\'s options', () => {
   });
 
   it('leaves default ranges to grow around the paths in the page too, as they grew in the chart', async () => {
-    const { plot } = await import('../../src/plot.js');
-    const { request } = await plot(resolveRequest({ fn: 'sum_sq', descent: [{ optimizer: 'sgd', lr: 0.1, params: {} }] }), { chart: false });
+    const { computePlot } = await import('../../src/plot.js');
+    const { request } = await computePlot(resolveRequest({ fn: 'sum_sq', descent: [{ optimizer: 'sgd', lr: 0.1, params: {} }] }), { chart: false });
     expect(request.yrange).toEqual([-2, 4]);
     expect(startingOptions(request)).toEqual({ fn: 'sum_sq', descent: [{ optimizer: 'sgd', lr: 0.1, params: {} }], start: [[-3, 4]] });
   });
