@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The command npm installs. */
 export const BIN = join(ROOT, 'bin', 'gradplot.js');
-// Copied from the project's shared/reference: the book's own algorithm on the default grid.
+// The book's own numerical_gradient on -2..2 step 0.25 (its README.md says how it was made).
 export const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference');
 
 export interface RunResult {
@@ -34,7 +34,7 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'gradplot-test-'));
 }
 
-/** A reference CSV of ../shared/reference as rows of numbers (header dropped). */
+/** A reference CSV of test/fixtures/reference as rows of numbers (header dropped). */
 export function readReference(name: string): number[][] {
   const lines = readFileSync(join(REFERENCE, `${name}.csv`), 'utf8').trim().split('\n');
   return lines.slice(1).map((line) => line.split(',').map(Number));

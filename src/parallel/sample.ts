@@ -16,8 +16,8 @@ export const PARALLEL_MIN_POINTS = 1_000_000;
 
 /**
  * Rows per chunk. Threads claim chunks in turn until none is left, so the
- * calling thread starts at once and a worker helps from when it has started
- * (about 40 ms here): never slower than one thread by more than starting them.
+ * calling thread starts at once and a worker helps from when it has started:
+ * never slower than one thread by more than the time to start them.
  */
 export const CHUNK_ROWS = 1 << 16;
 

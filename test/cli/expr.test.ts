@@ -6,7 +6,7 @@ import { cli, tempDir } from '../helpers.js';
 const csvRows = (text: string) => text.trimEnd().split('\n').slice(1).map((l) => l.split(','));
 
 describe('--expr through the real binary', () => {
-  it('runs the issue\'s example commands', async () => {
+  it('runs expressions (with x, y) and built-ins to png, svg and csv', async () => {
     const dir = tempDir();
     const commands = [
       ['--expr', 'x0^2/20 + x1^2', '-o', 'ch06.png'],

@@ -112,7 +112,7 @@ describe('the first two updates of each optimizer, by hand (f = x0² + 3·x1² f
     // t = 1: lr_t = 0.1·√0.001/0.1 = √0.001; m = 0.1·g, v = 0.001·g²: p −= √0.001·0.1·g/(√0.001·|g| + 1e-7) ≈ 0.1.
     const path = twoUpdates({ optimizer: 'adam', lr: 0.1 });
     expectRows(path.points.subarray(0, 4), [[1, 1], [0.9, 0.9]], 1e-6);
-    // t = 2: g = (1.8, 5.4); m = 0.1·g1 + 0.9·m1 … written out below from the formulas of the issue.
+    // t = 2: g = (1.8, 5.4); m = 0.1·g1 + 0.9·m1 … written out below from the book's Adam (common/optimizer.py).
     const [g1, g2] = [[2, 6], [2 * path.points[2], 6 * path.points[3]]];
     const expected = [0, 1].map((i) => {
       const m1 = 0.1 * g1[i];

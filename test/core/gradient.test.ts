@@ -9,7 +9,7 @@ import { readReference } from '../helpers.js';
 
 const grid = meshgrid(axis(-2, 2, 0.25), axis(-2, 2, 0.25));
 
-describe('numericalGradient against the book (shared/reference)', () => {
+describe('numericalGradient against the book (test/fixtures/reference)', () => {
   for (const name of ['sum_sq', 'xy', 'sin_xy']) {
     it(`reproduces ${name}.csv to 1e-11 on the default grid`, () => {
       const reference = readReference(name);
