@@ -19,12 +19,10 @@ export interface BuiltinFunction extends ScalarFunction {
   readonly name: string;
   /** Other accepted names (the book's `function_2` for `sum_sq`). */
   readonly aliases: readonly string[];
-  /** The formula for people, e.g. `x0^2 + x1^2`. */
+  /** The formula in `--expr` syntax, e.g. `x0^2 + x1^2`: what titles and `gradplot list` show, and what `--expr` takes for the same function. */
   readonly formula: string;
   /** Where it comes from, for `gradplot list`. */
   readonly note?: string;
-  /** The same function in `--expr` syntax, so tests can compare both. */
-  readonly expr: string;
   /** Range used when the user gives none: x0 then x1. */
   readonly range: readonly [Range, Range];
   /** Grid spacing used when the user gives neither a step nor a range. */

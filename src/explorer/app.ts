@@ -61,7 +61,7 @@ function pageOptionsText(): OptionsText {
 /** The expression box shows a chosen built-in's formula; range and step boxes show the function's defaults. */
 function showFunction(): void {
   const builtin = findBuiltin(fnMenu.value);
-  if (builtin) exprBox.value = builtin.expr;
+  if (builtin) exprBox.value = builtin.formula;
   const [x, y] = builtin?.range ?? [[-2, 2], [-2, 2]];
   $<HTMLInputElement>('xrange').placeholder = x.join(',');
   $<HTMLInputElement>('yrange').placeholder = y.join(',');

@@ -48,7 +48,7 @@ export function explorerPage(start: OptionsText): string {
 <fieldset>
 <legend>Function</legend>
 <label for="fn">built-in</label>
-<select id="fn" data-option="fn"><option value="">your expression</option>${BUILTINS.map((b) => `<option value="${b.name}" data-expr="${attr(b.expr)}">${b.name}: ${attr(b.formula)}</option>`).join('')}</select>
+<select id="fn" data-option="fn"><option value="">your expression</option>${BUILTINS.map((b) => `<option value="${b.name}" data-expr="${attr(b.formula)}">${b.name}: ${attr(b.formula)}</option>`).join('')}</select>
 <label for="expr">f(x0, x1) =</label>
 <input id="expr" data-option="expr" type="text" spellcheck="false" aria-describedby="error" placeholder="sin(x0*x1)">
 <output id="error" role="alert" for="expr"></output>

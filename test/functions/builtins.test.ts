@@ -40,8 +40,8 @@ describe('every built-in', () => {
       }
     });
 
-    it(`${b.name}: --expr "${b.expr}" gives the same f, and its analytic gradient equals the exact one to 1e-12`, async () => {
-      const compiled = await compileExpression(b.expr);
+    it(`${b.name}: --expr "${b.formula}" gives the same f, and its analytic gradient equals the exact one to 1e-12`, async () => {
+      const compiled = await compileExpression(b.formula);
       const grid = gridOf(b);
       const x = new Float64Array(2);
       for (let i = 0; i < grid.count; i++) {
