@@ -1,25 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifest, ManifestError, type Problem } from '../../src/batch/manifest.js';
-import { tempDir } from '../helpers.js';
-import { batch, withManifest } from './helpers.js';
-
-function manifest(text: string): string {
-  const file = join(tempDir(), 'plots.yaml');
-  writeFileSync(file, text);
-  return file;
-}
-
-async function problems(text: string): Promise<string[]> {
-  try {
-    await loadManifest(manifest(text));
-    return [];
-  } catch (error) {
-    if (!(error instanceof ManifestError)) throw error;
-    return error.problems.map((p: Problem) => `${p.line ?? '-'}: ${p.path}: ${p.detail}`);
-  }
-}
+import { loadManifest } from '../../src/batch/manifest.js';
+import { batch, manifest, problems, withManifest } from './helpers.js';
 
 describe('descent paths in a manifest', () => {
   it('take descent (strings or objects with every hyperparameter), start, iterations, panels and pathsOut (relative to the manifest)', async () => {

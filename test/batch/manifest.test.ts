@@ -1,27 +1,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifest, ManifestError, type Problem } from '../../src/batch/manifest.js';
+import { loadManifest, ManifestError } from '../../src/batch/manifest.js';
 import { InputError } from '../../src/errors.js';
 import { cli, tempDir } from '../helpers.js';
+import { manifest, problems } from './helpers.js';
 
-/** Writes a manifest into a new folder and returns its path. */
-function manifest(text: string, name = 'plots.yaml'): string {
-  const file = join(tempDir(), name);
-  writeFileSync(file, text);
-  return file;
-}
 
-/** The problems of a manifest as `line: path: detail`, or [] when it loads. */
-async function problems(text: string, name?: string): Promise<string[]> {
-  try {
-    await loadManifest(manifest(text, name));
-    return [];
-  } catch (error) {
-    if (!(error instanceof ManifestError)) throw error;
-    return error.problems.map((p: Problem) => `${p.line ?? '-'}: ${p.path}: ${p.detail}`);
-  }
-}
 
 describe('a good manifest', () => {
   it('resolves each chart with the defaults, out paths relative to the manifest', async () => {
