@@ -68,7 +68,7 @@ export async function compileExpression(source: string): Promise<CompiledExpress
   const code = `return ${generate(tree)};`;
   // Built on first use: most charts use differences and never need it, and it may be much larger than f.
   let exact: Gradient | undefined;
-  const derive = () => (exact ??= gradient(m, tree));
+  const derive = () => (exact ??= exactGradient(m, tree));
   return {
     dim: 2,
     source,
@@ -103,7 +103,7 @@ export function fromCode(code: ExpressionCode): Pick<CompiledExpression, 'f' | '
 
 type Gradient = Pick<CompiledExpression, 'grad' | 'gradUnavailable' | 'gradFormula'> & { code?: string };
 
-function gradient(m: Mathjs, tree: MathNode): Gradient {
+function exactGradient(m: Mathjs, tree: MathNode): Gradient {
   const size = derivativeSize(tree);
   const max = LIMITS.derivativeNodes.max;
   if (size > max) {
