@@ -4,10 +4,10 @@ import { chartAspect, pixelScales } from '../chart-size.js';
 import type { CriticalPoint } from '../core/critical.js';
 import { pathsExtent, type DescentPath } from '../core/descent.js';
 import type { Field } from '../core/field.js';
-import { axisLength } from '../core/grid.js';
 import type { Range, ScalarFunction } from '../functions/types.js';
 import { streamlines, type Streamline } from '../core/streamlines.js';
 import type { Method } from '../core/gradient.js';
+import { arrowGrid, arrowGridRows, thinned, type ArrowGrid } from './arrow-grid.js';
 import { drawHeads, headEncoding, headMark, layoutArrows, type Arrow, type Arrows, type Pivot } from './arrows.js';
 import { backgroundLayer, type BackgroundKind } from './background.js';
 import type { ColorScaleKind } from './f-scale.js';
@@ -21,7 +21,6 @@ import { panelSpec, PANEL_SIZE } from './panels.js';
 import { pathLabels, pathLayer } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, titleFontSize, type Theme } from './theme.js';
-import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
 import { MAX_TITLE_LINES, wrapTitle } from './title.js';
 
 /** What the chart needs besides the field. */
@@ -41,7 +40,7 @@ export interface ChartOptions {
   ystep?: number;
   /** Default: free when width and height are both given or one range is over 10× the other, else equal (see `chartAspect`). */
   aspect?: Aspect;
-  /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `subGrid`), cells s·step wide. Default 2500. */
+  /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `arrowGrid`), its cells a stride of steps wide on each axis. Default 2500. */
   maxArrows?: number;
   /** Draw +∇f instead of −∇f. Default false. */
   ascent?: boolean;
@@ -131,8 +130,8 @@ export interface Quiver {
   spec: TopLevelSpec;
   arrows: Arrow[];
   skipped: number;
-  /** The grid points that carry arrows: all of them (stride 1) unless the grid has more than `maxArrows`. */
-  subGrid: SubGrid;
+  /** The grid points that carry arrows: all of them unless the grid has more than `maxArrows`. */
+  arrowGrid: ArrowGrid;
   /** The streamlines drawn, when asked for. */
   streamlines?: Streamline[];
   /** What the reader should know about how the chart was drawn (axes scaled apart by themselves), one sentence each. */
@@ -161,8 +160,8 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const color = options.color ?? palette.arrow;
   const [xstep, ystep] = [options.xstep ?? step, options.ystep ?? step];
   const { aspect, note: aspectNote } = chartAspect(options);
-  const { sub, rows } = arrowGrid(field, chartOptions);
-  const cells: [number, number] = [sub.stride * xstep, sub.stride * ystep];
+  const { grid, rows } = arrowsOn(field, chartOptions);
+  const cells = grid.cell;
   const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells, rows, aspect }, options);
   const { arrows, skipped } = laid;
   drawHeads(arrows, sx, sy, options.headSize);
@@ -261,9 +260,9 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   if (options.panels && options.paths?.length) {
     const panels = panelsOf(options.paths, pathOptions(options.paths, palette.halo, tooltip, x, y));
     const spec = panelSpec(chart as unknown as Record<string, unknown>, arrows, drawn, panels);
-    return { spec, arrows, skipped, subGrid: sub, ...extra };
+    return { spec, arrows, skipped, arrowGrid: grid, ...extra };
   }
-  return { spec: chart, arrows, skipped, subGrid: sub, ...extra };
+  return { spec: chart, arrows, skipped, arrowGrid: grid, ...extra };
 }
 
 // What the subtitle says is drawn.
@@ -305,14 +304,13 @@ function panelsOf(paths: DescentPath[], options: ReturnType<typeof pathOptions>)
   });
 }
 
-// The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.
-function arrowGrid(field: Field, { xrange, yrange, step, xstep = step, ystep = step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
-  const [nx, ny] = [axisLength(xrange[0], xrange[1], xstep), axisLength(yrange[0], yrange[1], ystep)];
-  if (nx * ny !== field.points.count) {
-    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${nx} × ${ny}`);
+// The grid points that carry arrows and their rows in the field (undefined: every row); the field must be the grid's meshgrid.
+function arrowsOn(field: Field, options: ChartOptions): { grid: ArrowGrid; rows?: Uint32Array } {
+  const grid = arrowGrid(options);
+  if (grid.x.n * grid.y.n !== field.points.count) {
+    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${grid.x.n} × ${grid.y.n}`);
   }
-  const sub = subGrid(nx, ny, maxArrows);
-  return { sub, rows: sub.stride > 1 ? subGridRows(nx, ny, sub) : undefined };
+  return { grid, rows: thinned(grid) ? arrowGridRows(grid) : undefined };
 }
 
 function functionOf(options: ChartOptions): ScalarFunction {

@@ -43,6 +43,21 @@ describe('one arrow scale across a batch', () => {
     expect(longestArrow(join(dir, 'own.vl.json'))).toBeCloseTo(0.1 * 2 * Math.SQRT2, 12);
   });
 
+  it('fits a thinned chart\'s longest arrow to its own cell, the shorter side of stride × step on each axis', async () => {
+    // 401 × 101 points (steps 0.01 and 0.04), at most 100 arrows: every 50th along x0, every 11th along x1,
+    // cells 0.5 × 0.44; sum_sq's largest |∇f| is 4√2, xy's 2√2 on cells of 0.5.
+    const dir = withManifest(
+      [
+        { out: 'thinned.vl.json', fn: 'sum_sq', step: 0.01, ystep: 0.04, maxArrows: 100 },
+        { out: 'xy.vl.json', fn: 'xy', step: 0.5 },
+      ],
+      { arrowScale: 'shared', range: '-2,2' },
+    );
+    expect((await batch(dir)).status).toBe(0);
+    expect(longestArrow(join(dir, 'thinned.vl.json'))).toBeCloseTo(FILL * 0.44, 12);
+    expect(longestArrow(join(dir, 'xy.vl.json'))).toBeCloseTo((FILL * 0.44) / 2, 12);
+  });
+
   it('is the same in every shard, so a CI matrix renders what one run would', async () => {
     const charts = ['sum_sq', 'xy', 'saddle', 'sin_xy', 'monkey_saddle', 'matyas'].map((fn) => ({ out: `${fn}.vl.json`, fn }));
     const dir = withManifest(charts, { arrowScale: 'shared' });
