@@ -26,6 +26,12 @@ describe('--max-arrows: a fine grid draws a readable chart', () => {
     expect([all.status, all.stderr]).toEqual([0, '']);
   });
 
+  it('names the points kept on each axis when the axes are thinned apart', async () => {
+    const dir = tempDir();
+    const r = await cli(['--fn', 'xy', '--xrange', '-10,10', '--yrange', '-0.1,0.1', '--step', '0.05', '--max-arrows', '400', '--width', '600', '--height', '400', '-o', 'a.vl.json'], { cwd: dir });
+    expect([r.status, r.stderr]).toEqual([0, 'gradplot: note: drawing 335 of 2,005 grid points as arrows (67 of 401 points along x0, all 5 points along x1); --max-arrows 400 sets the limit\n']);
+  });
+
   it('keeps every grid point in data exports', async () => {
     const dir = tempDir();
     const r = await cli(['--fn', 'xy', '--step', '0.02', '--max-arrows', '10', '-o', 'fine.csv'], { cwd: dir });
