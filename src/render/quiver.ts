@@ -121,7 +121,7 @@ const TOOLTIP = [
   { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
 ];
 
-/** The chart, its arrows, how many of the sub-grid's points were left out for not being finite, and the sub-grid. */
+/** The chart, its arrows, how many of the arrow grid's points were left out for not being finite, and that grid. */
 export interface Quiver {
   spec: TopLevelSpec;
   arrows: Arrow[];
@@ -135,6 +135,7 @@ export interface Quiver {
   /** What went wrong in drawing it (a title cut short, arrows running together), one sentence each. */
   warnings: string[];
 }
+
 /**
  * A Vega-Lite quiver chart of the field, in layers from the bottom:
  *
@@ -144,8 +145,8 @@ export interface Quiver {
  * Angles on screen are the true angles (one pixel scale for both axes, or
  * arrows laid out in pixels when width and height are both fixed), and the
  * domain covers every arrow so none is clipped. A grid of more than
- * `maxArrows` points draws arrows on a sub-grid only; the background is
- * sampled on its own, finer grid either way.
+ * `maxArrows` points draws arrows on a sub-grid only (see `arrowGrid`); the
+ * background is sampled on its own, finer grid either way.
  */
 export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   // 1. Normalise: the ranges widen to hold the paths.
@@ -159,7 +160,8 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const cut = title.cut ? `the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short` : undefined;
   const chart = assembleChart(options, frame, layers, { text: title.lines, subtitle: subtitleOf(options, frame.aspect, !!lines) });
   const { arrows, skipped } = frame.laid;
-  const spec = options.panels && options.paths?.length ? panelSpec(chart as unknown as Record<string, unknown>, arrows, layers, panelsOf(options.paths, pathOptions(options.paths, options, frame))) : chart;
+  const panels = options.panels && options.paths?.length ? panelsOf(options.paths, pathOptions(options.paths, options, frame)) : undefined;
+  const spec = panels ? panelSpec(chart as unknown as Record<string, unknown>, arrows, layers, panels) : chart;
   const warnings = [crowding(frame), cut].filter((w) => w !== undefined);
   return { spec, arrows, skipped, arrowGrid: frame.grid, notes: frame.aspectNote ? [frame.aspectNote] : [], warnings, ...(lines ? { streamlines: lines } : {}) };
 }
@@ -266,15 +268,17 @@ function assembleChart(options: ChartOptions, { width, height, laid }: Frame, la
 // What the subtitle says: the function's name, what is drawn, how length follows |∇f|, and free axes.
 function subtitleOf(options: ChartOptions, aspect: Aspect, lines: boolean): string {
   const { ascent = false, length = 'linear', arrows = true } = options;
-  if (options.subtitleText !== undefined) return options.subtitleText;
-  return [
-    options.subtitle,
-    `${drawnMarks(arrows, lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`,
-    arrows && describeLength(length),
-    aspect === 'free' && 'axes scaled apart, arrow angles true on screen',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  return (
+    options.subtitleText ??
+    [
+      options.subtitle,
+      `${drawnMarks(arrows, lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`,
+      arrows && describeLength(length),
+      aspect === 'free' && 'axes scaled apart, arrow angles true on screen',
+    ]
+      .filter(Boolean)
+      .join(' · ')
+  );
 }
 
 // What the subtitle says is drawn.
