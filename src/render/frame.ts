@@ -18,7 +18,7 @@ export interface FrameOptions extends ArrowGridOptions {
 
 /** The arrows laid out, and the plot that holds them: domains, pixel scales and size. */
 export interface Frame {
-  grid: ArrowGrid;
+  arrowGrid: ArrowGrid;
   laid: Arrows;
   xdomain: [number, number];
   ydomain: [number, number];
@@ -45,28 +45,28 @@ const MAX_FIT_ROUNDS = 8;
  */
 export function layoutFrame(field: Field, grid: FrameOptions, plot: FrameOptions): Frame {
   const { aspect, note } = chartAspect(plot);
-  const { points, rows } = arrowsOn(field, grid);
-  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells: points.cell, rows, aspect }, plot);
+  const { arrowGrid, rows } = arrowsOn(field, grid);
+  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells: arrowGrid.cell, rows, aspect }, plot);
   drawHeads(laid.arrows, sx, sy, plot.headSize);
   const width = Math.round((xdomain[1] - xdomain[0]) * sx);
   const height = Math.round((ydomain[1] - ydomain[0]) * sy);
-  return { grid: points, laid, xdomain, ydomain, sx, sy, width, height, aspect, ...(note ? { aspectNote: note } : {}) };
+  return { arrowGrid, laid, xdomain, ydomain, sx, sy, width, height, aspect, ...(note ? { aspectNote: note } : {}) };
 }
 
 /** A warning when neighbouring arrows stand closer on screen than MIN_APART_PX and run together. */
-export function crowding({ grid, sx, sy }: Frame): string | undefined {
-  const apart = Math.min(grid.cell[0] * sx, grid.cell[1] * sy);
+export function crowding({ arrowGrid: { cell }, sx, sy }: Frame): string | undefined {
+  const apart = Math.min(cell[0] * sx, cell[1] * sy);
   if (apart >= MIN_APART_PX) return undefined;
   return `arrows are ${Number(apart.toPrecision(2))} px apart and run together; a larger --xstep/--ystep, fewer --points or a smaller --max-arrows spreads them`;
 }
 
 // The grid points that carry arrows and their rows in the field (undefined: every row); the field must be the grid's meshgrid.
-function arrowsOn(field: Field, options: ArrowGridOptions): { points: ArrowGrid; rows?: Uint32Array } {
-  const points = arrowGrid(options);
-  if (points.x.n * points.y.n !== field.points.count) {
-    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${points.x.n} × ${points.y.n}`);
+function arrowsOn(field: Field, options: ArrowGridOptions): { arrowGrid: ArrowGrid; rows?: Uint32Array } {
+  const grid = arrowGrid(options);
+  if (grid.x.n * grid.y.n !== field.points.count) {
+    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${grid.x.n} × ${grid.y.n}`);
   }
-  return { points, rows: thinned(points) ? arrowGridRows(points) : undefined };
+  return { arrowGrid: grid, rows: thinned(grid) ? arrowGridRows(grid) : undefined };
 }
 
 /**

@@ -163,7 +163,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const panels = options.panels && options.paths?.length ? panelsOf(options.paths, pathOptions(options.paths, options, frame)) : undefined;
   const spec = panels ? panelSpec(chart as unknown as Record<string, unknown>, arrows, layers, panels) : chart;
   const warnings = [crowding(frame), cut].filter((w) => w !== undefined);
-  return { spec, arrows, skipped, arrowGrid: frame.grid, notes: frame.aspectNote ? [frame.aspectNote] : [], warnings, ...(lines ? { streamlines: lines } : {}) };
+  return { spec, arrows, skipped, arrowGrid: frame.arrowGrid, notes: frame.aspectNote ? [frame.aspectNote] : [], warnings, ...(lines ? { streamlines: lines } : {}) };
 }
 
 type Channel = (field: string) => Record<string, unknown>;
