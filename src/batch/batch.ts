@@ -177,9 +177,8 @@ async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: Abo
     // A chart that cannot be measured does not constrain the scale; its render reports why.
     (task, outcome) => {
       if (!outcome.ok) return;
-      // The chart's arrows fit the shorter side of their cell, a stride of steps on each axis (see --max-arrows).
-      const step = Math.min(...arrowGrid(task.request).cell);
-      measured.push({ step, length: task.request.length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
+      // The chart's longest arrow fills its cell's shorter side on screen (see --max-arrows, --aspect).
+      measured.push({ step: arrowGrid(task.request).room, length: task.request.length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
     },
     signal,
   );

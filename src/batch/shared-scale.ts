@@ -9,7 +9,7 @@ export const SHARED = 'shared';
 
 /** What the shared scale needs of one chart. */
 export interface Measured {
-  /** The shorter side of an arrow's cell, in data units (see `ArrowGrid.cell`). */
+  /** What the chart's longest arrow fills: its cell's shorter side on screen, in data units (see `ArrowGrid.room`). */
   step: number;
   /** How its arrows' length follows |∇f|. */
   length: LengthMode;

@@ -19,6 +19,13 @@ export interface ArrowGrid {
   y: AxisPoints;
   /** Width and height of an arrow's cell, in data units: stride × step on each axis. */
   cell: [number, number];
+  /**
+   * The cell's shorter side on screen, in data units of the axis with fewer
+   * pixels per unit: what the longest arrow fills. With one scale for both
+   * axes, the shorter of `cell`; with axes scaled apart, taken at the ranges'
+   * scales (the chart's own, on its padded domain, differ by a fraction of a percent).
+   */
+  room: number;
 }
 
 /** What decides the arrow grid: the grid, the limit, and what sets the chart's pixel scales. */
@@ -51,7 +58,9 @@ export function arrowGrid(options: ArrowGridOptions): ArrowGrid {
   const [nx, ny] = [axisLength(xrange[0], xrange[1], xstep), axisLength(yrange[0], yrange[1], ystep)];
   const [sx, sy] = pixelScales(xrange, yrange, chartAspect(options).aspect, options);
   const [a, b] = strides(nx, ny, maxArrows, (ystep * sy) / (xstep * sx));
-  return { x: axisPoints(nx, a), y: axisPoints(ny, b), cell: [a * xstep, b * ystep] };
+  const cell: [number, number] = [a * xstep, b * ystep];
+  const room = sx === sy ? Math.min(...cell) : Math.min(cell[0] * sx, cell[1] * sy) / Math.min(sx, sy);
+  return { x: axisPoints(nx, a), y: axisPoints(ny, b), cell, room };
 }
 
 /**

@@ -43,7 +43,7 @@ describe('strides: arrows at least d apart on screen along both axes, for the le
     // 10 × 10 with stride 2 is exactly 25: that stride fits max 25, not max 24.
     expect(strides(10, 10, 25, 1)).toEqual([2, 2]);
     expect(strides(10, 10, 24, 1)).toEqual([3, 3]);
-    expect(arrowGrid({ xrange: [-2, 2], yrange: [-2, 2], step: 0.5 })).toEqual({ x: { n: 9, stride: 1, kept: 9 }, y: { n: 9, stride: 1, kept: 9 }, cell: [0.5, 0.5] });
+    expect(arrowGrid({ xrange: [-2, 2], yrange: [-2, 2], step: 0.5 })).toEqual({ x: { n: 9, stride: 1, kept: 9 }, y: { n: 9, stride: 1, kept: 9 }, cell: [0.5, 0.5], room: 0.5 });
   });
 
   it('thins an axis whose points are far apart on screen less, or not at all: 401 × 5 keeps its 5 rows', () => {
@@ -51,6 +51,13 @@ describe('strides: arrows at least d apart on screen along both axes, for the le
     expect(kept(401, 5, 400, 100).kept).toEqual([67, 5]);
     expect(strides(401, 5, 400, 100)).toEqual([6, 1]);
     expect(strides(5, 401, 400, 1 / 100)).toEqual([1, 6]);
+    // At 480 × 480 px, x0 takes 24 px a unit and x1 2400: cells 0.3 × 0.05, on screen 7.2 × 120 px, so an
+    // arrow has 7.2 px, 0.3 units of x0; on one scale it has the shorter cell side.
+    const lopsided = { xrange: [-10, 10] as [number, number], yrange: [-0.1, 0.1] as [number, number], step: 0.05, maxArrows: 400 };
+    expect(arrowGrid(lopsided)).toMatchObject({ cell: [6 * 0.05, 0.05], room: 6 * 0.05 });
+    expect(arrowGrid({ ...lopsided, aspect: 'equal' })).toMatchObject({ cell: [3 * 0.05, 3 * 0.05], room: 3 * 0.05 });
+    // 400 × 400 px over 2 × 8 units: cells of 0.05 × 0.5 are 10 × 25 px; 10 px is 0.2 units of x1, the coarser axis.
+    expect(arrowGrid({ xrange: [-1, 1], yrange: [-4, 4], step: 0.05, ystep: 0.5, width: 400, height: 400 }).room).toBeCloseTo(0.2, 12);
     // On one scale the same grid takes one stride: ⌈401/3⌉ · ⌈5/3⌉ = 268.
     expect(strides(401, 5, 400, 1)).toEqual([3, 3]);
     // x1's step twice x0's on screen: cells square on screen, 2 x0-steps to each x1-step.
@@ -58,6 +65,7 @@ describe('strides: arrows at least d apart on screen along both axes, for the le
       x: { n: 401, stride: 50, kept: 9 },
       y: { n: 201, stride: 25, kept: 9 },
       cell: [0.5, 0.5],
+      room: 0.5,
     });
   });
 
@@ -143,7 +151,7 @@ describe('a chart of a fine grid', () => {
     // and s = 10 divides 400: 41 × 41, exactly every 10th point.
     const { arrows, arrowGrid: grid, spec, field } = chart('sin_xy', { background: 'heatmap' }, [-2, 2], step);
     expect(field.points.count).toBe(160_801);
-    expect(grid).toEqual({ x: { n: 401, stride: 10, kept: 41 }, y: { n: 401, stride: 10, kept: 41 }, cell: [10 * step, 10 * step] });
+    expect(grid).toEqual({ x: { n: 401, stride: 10, kept: 41 }, y: { n: 401, stride: 10, kept: 41 }, cell: [10 * step, 10 * step], room: 10 * step });
     expect(arrows).toHaveLength(1681);
     const cell = 10 * step;
     expect(Math.max(...arrows.map(length))).toBeCloseTo(FILL * cell, 12);
