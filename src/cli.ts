@@ -22,6 +22,7 @@ import { listCritical } from './output/critical-list.js';
 import { BINARY_FORMATS } from './output/format.js';
 import { isTerminal } from './output/write.js';
 import type { Plot } from './plot.js';
+import { describeArrowGrid, thinned } from './render/arrow-grid.js';
 import { largestMagnitude } from './render/arrows.js';
 import { resolveRequest, type PlotRequest } from './request.js';
 import { runRequest } from './run.js';
@@ -135,11 +136,11 @@ async function runChartCommand(raw: Record<string, unknown>, io: Io): Promise<vo
 // Messages about the run go to stderr; the check is the output itself when there is no file.
 function writeRunMessages({ request, field, quiver, check, critical, stepProblem, pathNotes }: Plot, io: Io): void {
   if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
-  const drawn = quiver && quiver.subGrid.nx * quiver.subGrid.ny;
-  if (quiver && request.arrows && quiver.subGrid.stride > 1) {
+  const drawn = quiver && quiver.arrowGrid.x.kept * quiver.arrowGrid.y.kept;
+  if (quiver && request.arrows && thinned(quiver.arrowGrid)) {
     const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
     io.stderr.write(
-      `gradplot: note: drawing ${n} of ${of} grid points as arrows (every ${ordinal(quiver.subGrid.stride)} point on each axis); ` +
+      `gradplot: note: drawing ${n} of ${of} grid points as arrows (${describeArrowGrid(quiver.arrowGrid)}); ` +
         `--max-arrows ${request.maxArrows} sets the limit\n`,
     );
   }
@@ -170,12 +171,6 @@ function tooSmallStep(h: number, problem: NonNullable<Plot['stepProblem']>): str
       ? `at x${problem.axis} = ${+problem.at.toPrecision(6)}, (x + h) − x is ${+problem.step.toPrecision(3)}, not ${h}`
       : '∇f is 0 at every grid point while f is not constant';
   return `--h ${h} is too small for this grid: ${why}; the gradient is mostly rounding (--check compares it with the exact one): use a larger --h, such as 1e-4`;
-}
-
-// 2nd, 3rd, 11th, 41st.
-function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  return `${n}${teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th')}`;
 }
 
 function describeMethod({ method, h }: PlotRequest): string {

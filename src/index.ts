@@ -25,6 +25,7 @@ import { resolveRequest, type PlotRequest, type RawOptions } from './request.js'
 export { runBatch, type BatchOptions, type BatchResult } from './batch/batch.js';
 export { loadManifest, ManifestError, type Manifest } from './batch/manifest.js';
 export { manifestSchema } from './batch/schema.js';
+export { DEFAULT_MAX_ARROWS } from './chart-kinds.js';
 export { compareGradients, type GradientError } from './core/check.js';
 export { BOX_SPAN, type DescentPath, type StopReason } from './core/descent.js';
 export { OPTIMIZERS, OPTIMIZER_NAMES, type Optimizer, type OptimizerChoice, type OptimizerName } from './core/optimizers.js';
@@ -41,10 +42,10 @@ export type { BuiltinFunction, Range, ScalarFunction } from './functions/types.j
 export type { PlotOptions } from './options.js';
 export type { PathRecord } from './output/data.js';
 export { FORMATS, type Format } from './output/format.js';
+export { arrowGrid, type ArrowGrid, type ArrowGridOptions, type AxisPoints } from './render/arrow-grid.js';
 export { quiverSpec, type ChartOptions, type Quiver } from './render/quiver.js';
-export { CHART_FORMATS, DEFAULT_MAX_ARROWS, type ChartFormat } from './chart-kinds.js';
+export { CHART_FORMATS, type ChartFormat } from './chart-kinds.js';
 export { render, type RenderOptions } from './render/render.js';
-export { subGrid, type SubGrid } from './render/thin.js';
 export { resolveRequest, type PlotRequest, type RawOptions, type RequestOptions } from './request.js';
 
 /** What `gradientField` gives: the checked request, the function, its field (true ∇f) and the chart. */

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, relative } from 'node:path';
 import { removeTemporaries, removeUnfinished } from '../output/write.js';
-import { subGrid } from '../render/thin.js';
+import { arrowGrid } from '../render/arrow-grid.js';
 import type { PlotRequest } from '../request.js';
 import { LIMITS } from '../util/limits.js';
 import { CACHE_FILE, OutputCache, requestKey } from './cache.js';
@@ -177,9 +177,8 @@ async function shareScale(charts: readonly BatchChart[], pool: Pool, signal: Abo
     // A chart that cannot be measured does not constrain the scale; its render reports why.
     (task, outcome) => {
       if (!outcome.ok) return;
-      // A thinned chart's arrows span cells of stride·step (see --max-arrows), the shorter axis's step.
-      const { nx, ny, xstep, ystep, maxArrows, length } = task.request;
-      measured.push({ step: subGrid(nx, ny, maxArrows).stride * Math.min(xstep, ystep), length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
+      // The chart's longest arrow fills its cell's shorter side on screen (see --max-arrows, --aspect).
+      measured.push({ step: arrowGrid(task.request).room, length: task.request.length, maxMagnitude: outcome.maxMagnitude!, fRange: outcome.fRange });
     },
     signal,
   );

@@ -9,7 +9,7 @@ export const SHARED = 'shared';
 
 /** What the shared scale needs of one chart. */
 export interface Measured {
-  /** Width of an arrow's cell, in data units: the grid spacing, times the stride of a thinned chart. */
+  /** What the chart's longest arrow fills: its cell's shorter side on screen, in data units (see `ArrowGrid.room`). */
   step: number;
   /** How its arrows' length follows |∇f|. */
   length: LengthMode;

@@ -44,7 +44,7 @@ export interface ArrowLayout {
    * true. Default `[1, 1]` (equal scales, where data units and pixels agree).
    */
   aspect?: readonly [number, number];
-  /** The field's rows to draw, in order (see `subGridRows`). Default every row. */
+  /** The field's rows to draw, in order (see `arrowGridRows`). Default every row. */
   rows?: ArrayLike<number>;
 }
 

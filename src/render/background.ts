@@ -19,7 +19,7 @@ export interface Area {
   fGrid: ArrayLike<number>;
   width: number;
   height: number;
-  /** The grid's spacing, in data units, along each axis (arrows may stand on every few grid points; see `subGrid`). */
+  /** The grid's spacing, in data units, along each axis (arrows may stand on every few grid points; see `arrowGrid`). */
   xstep: number;
   ystep: number;
   x: (field: string) => Record<string, unknown>;

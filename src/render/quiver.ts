@@ -1,16 +1,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MAGNITUDE, type Aspect, type BackgroundKind, type ColorScaleKind, type LengthMode, type Pivot, type Theme } from '../chart-kinds.js';
-import { chartAspect, pixelScales } from '../chart-size.js';
 import type { CriticalPoint } from '../core/critical.js';
 import { pathsExtent, type DescentPath } from '../core/descent.js';
 import type { Field } from '../core/field.js';
-import { axisLength } from '../core/grid.js';
-import type { Range, ScalarFunction } from '../functions/types.js';
-import { streamlines, type Streamline } from '../core/streamlines.js';
 import type { Method } from '../core/gradient.js';
-import { drawHeads, headEncoding, headMark, layoutArrows, type Arrow, type Arrows } from './arrows.js';
+import { streamlines, type Streamline } from '../core/streamlines.js';
+import type { Range, ScalarFunction } from '../functions/types.js';
+import type { ArrowGrid } from './arrow-grid.js';
+import { headEncoding, headMark, type Arrow } from './arrows.js';
 import { backgroundLayer } from './background.js';
 import { arrowPaint } from './color.js';
+import { crowding, layoutFrame, type Frame } from './frame.js';
 import { haloLayers } from './halo.js';
 import { keyLayer } from './key.js';
 import { legendLayout, legendsOf, tickCount } from './layout.js';
@@ -20,7 +20,6 @@ import { panelSpec, PANEL_SIZE } from './panels.js';
 import { pathLabels, pathLayer } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, titleFontSize } from './theme.js';
-import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
 import { MAX_TITLE_LINES, wrapTitle } from './title.js';
 
 /** What the chart needs besides the field. */
@@ -40,7 +39,7 @@ export interface ChartOptions {
   ystep?: number;
   /** Default: free when width and height are both given or one range is over 10× the other, else equal (see `chartAspect`). */
   aspect?: Aspect;
-  /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `subGrid`), cells s·step wide. Default 2500. */
+  /** Most arrows to draw; a larger grid draws them on a regular sub-grid (see `arrowGrid`), its cells a stride of steps wide on each axis. Default 2500. */
   maxArrows?: number;
   /** Draw +∇f instead of −∇f. Default false. */
   ascent?: boolean;
@@ -112,10 +111,6 @@ export interface StreamlineChart {
   width: number | 'magnitude';
 }
 
-/** Arrows closer than this on screen merge into a band. */
-const MIN_APART_PX = 6;
-/** Rounds of `fit` before it settles for the last layout; two or three reach the fixed point. */
-const MAX_FIT_ROUNDS = 8;
 const TOOLTIP = [
   { field: 'x0', type: 'quantitative', format: '.4~g' },
   { field: 'x1', type: 'quantitative', format: '.4~g' },
@@ -125,13 +120,13 @@ const TOOLTIP = [
   { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
 ];
 
-/** The chart, its arrows, how many of the sub-grid's points were left out for not being finite, and the sub-grid. */
+/** The chart, its arrows, how many of the arrow grid's points were left out for not being finite, and that grid. */
 export interface Quiver {
   spec: TopLevelSpec;
   arrows: Arrow[];
   skipped: number;
-  /** The grid points that carry arrows: all of them (stride 1) unless the grid has more than `maxArrows`. */
-  subGrid: SubGrid;
+  /** The grid points that carry arrows: all of them unless the grid has more than `maxArrows`. */
+  arrowGrid: ArrowGrid;
   /** The streamlines drawn, when asked for. */
   streamlines?: Streamline[];
   /** What the reader should know about how the chart was drawn (axes scaled apart by themselves), one sentence each. */
@@ -149,36 +144,79 @@ export interface Quiver {
  * Angles on screen are the true angles (one pixel scale for both axes, or
  * arrows laid out in pixels when width and height are both fixed), and the
  * domain covers every arrow so none is clipped. A grid of more than
- * `maxArrows` points draws arrows on a sub-grid only; the background is
- * sampled on its own, finer grid either way.
+ * `maxArrows` points draws arrows on a sub-grid only (see `arrowGrid`); the
+ * background is sampled on its own, finer grid either way.
  */
 export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
+  // 1. Normalise: the ranges widen to hold the paths.
   const options = withPaths(chartOptions);
-  const { step, ascent = false, length = 'linear', theme = 'light', background = 'none', tooltip = true, arrows: drawArrows = true } = options;
-  const tip = tooltip ? { tooltip: TOOLTIP } : {};
+  // 2. Lay out: the arrows on their grid, the plot's domains, pixel scales and size; streamlines in those pixels.
+  const frame = layoutFrame(field, chartOptions, options);
+  const lines = options.streamlines && streamlinesOf(options, options.streamlines, frame.sx, frame.sy);
+  // 3. Assemble: the layers, then the chart around them, or one panel per optimizer.
+  const layers = assembleLayers(field, options, frame, lines);
+  const title = wrapTitle(options.title, frame.width, titleFontSize(options.fontSize));
+  const cut = title.cut ? `the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short` : undefined;
+  const chart = assembleChart(options, frame, layers, { text: title.lines, subtitle: subtitleOf(options, frame.aspect, !!lines) });
+  const { arrows, skipped } = frame.laid;
+  const panels = options.panels && options.paths?.length ? panelsOf(options.paths, pathOptions(options.paths, options, frame)) : undefined;
+  const spec = panels ? panelSpec(chart as unknown as Record<string, unknown>, arrows, layers, panels) : chart;
+  const warnings = [crowding(frame), cut].filter((w) => w !== undefined);
+  return { spec, arrows, skipped, arrowGrid: frame.arrowGrid, notes: frame.aspectNote ? [frame.aspectNote] : [], warnings, ...(lines ? { streamlines: lines } : {}) };
+}
+
+type Channel = (field: string) => Record<string, unknown>;
+
+// Position channels on the frame's domains, titled with the axis labels.
+function channels({ xdomain, ydomain }: Frame, options: ChartOptions): { x: Channel; y: Channel } {
+  const channel = (domain: [number, number], title: string) => (field: string) => ({ field, type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, title });
+  return { x: channel(xdomain, options.xlabel ?? 'x0'), y: channel(ydomain, options.ylabel ?? 'x1') };
+}
+
+// The layers from the bottom: background, halos, streamlines, arrows, critical points, paths, length key.
+function assembleLayers(field: Field, options: ChartOptions, frame: Frame, lines: Streamline[] | undefined): Record<string, unknown>[] {
+  const { step, length = 'linear', theme = 'light', background = 'none', tooltip = true, arrows: drawArrows = true } = options;
+  const { laid, xdomain, ydomain, width, height, sx, sy } = frame;
   const palette = PALETTES[theme];
   const color = options.color ?? palette.arrow;
-  const [xstep, ystep] = [options.xstep ?? step, options.ystep ?? step];
-  const { aspect, note: aspectNote } = chartAspect(options);
-  const { sub, rows } = arrowGrid(field, chartOptions);
-  const cells: [number, number] = [sub.stride * xstep, sub.stride * ystep];
-  const { laid, xdomain, ydomain, sx, sy } = fit(field, { cells, rows, aspect }, options);
-  const { arrows, skipped } = laid;
-  drawHeads(arrows, sx, sy, options.headSize);
-  const width = Math.round((xdomain[1] - xdomain[0]) * sx);
-  const height = Math.round((ydomain[1] - ydomain[0]) * sy);
-  const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: xdomain, nice: false, zero: false }, title: options.xlabel ?? 'x0' });
-  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: ydomain, nice: false, zero: false }, title: options.ylabel ?? 'x1' });
-  const lines = options.streamlines && streamlinesOf(options, options.streamlines, sx, sy);
+  const { x, y } = channels(frame, options);
   const maxMag = Math.max(laid.maxMag, ...(lines ?? []).map((l) => largest(l.magnitude)));
-  const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(arrows), maxMag: options.magnitudeMax ?? maxMag, single: palette.arrow });
-  const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep, ystep, x, y };
+  const paint = arrowPaint(color, length, theme, { minMag: smallestMagnitude(laid.arrows), maxMag: options.magnitudeMax ?? maxMag, single: palette.arrow });
+  const area = { xdomain, ydomain, xrange: options.xrange, yrange: options.yrange, fGrid: field.f, width, height, xstep: options.xstep ?? step, ystep: options.ystep ?? step, x, y };
   const fPaint = { theme, colormap: options.colormap, colorScale: options.colorScale, arrowsByMagnitude: color === MAGNITUDE, domain: options.fDomain };
-  const arrowLayers = !drawArrows ? [] : [
+  const arrows = drawArrows ? arrowLayers(paint, options.arrowWidth, tooltip, x, y) : [];
+  const layers = [
+    background !== 'none' && backgroundLayer(background, functionOf(options), area, fPaint),
+    ...(background === 'heatmap' ? haloLayers(arrows, palette.halo) : []),
+    ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
+    ...arrows,
+    options.critical && markerLayer(options.critical, palette.halo, x, y),
+    options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, options, frame), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
+    options.key &&
+      drawArrows &&
+      keyLayer({
+        length,
+        scale: laid.scale,
+        pixelsPerUnit: Math.min(sx, sy),
+        maxMag: laid.maxMag,
+        width,
+        color: paint.mark.color ?? palette.ink,
+        ink: palette.ink,
+        arrowWidth: options.arrowWidth,
+        headSize: options.headSize,
+      }),
+  ];
+  return layers.filter(Boolean) as Record<string, unknown>[];
+}
+
+// Each arrow as a shaft (a rule) and a head (a rotated triangle), or a dot when too short for a head.
+function arrowLayers(paint: ReturnType<typeof arrowPaint>, arrowWidth = 1.4, tooltip: boolean, x: Channel, y: Channel) {
+  const tip = tooltip ? { tooltip: TOOLTIP } : {};
+  return [
     {
       description: 'shafts',
       transform: [{ filter: '!datum.dot' }, ...paint.shaft.transform],
-      mark: { type: 'rule', ...paint.mark, strokeWidth: options.arrowWidth ?? 1.4 },
+      mark: { type: 'rule', ...paint.mark, strokeWidth: arrowWidth },
       encoding: { x: x('ax'), y: y('ay'), x2: { field: 'bx' }, y2: { field: 'by' }, ...paint.shaft.encoding, ...tip },
     },
     {
@@ -194,75 +232,52 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
       encoding: { x: x('ax'), y: y('ay'), ...paint.head, ...tip },
     },
   ];
-  const layers = [
-    background !== 'none' && backgroundLayer(background, functionOf(options), area, fPaint),
-    ...(background === 'heatmap' ? haloLayers(arrowLayers, palette.halo) : []),
-    ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
-    ...arrowLayers,
-    options.critical && markerLayer(options.critical, palette.halo, x, y),
-    options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, palette.halo, tooltip, x, y), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
-    options.key &&
-      drawArrows &&
-      keyLayer({
-        length,
-        scale: laid.scale,
-        pixelsPerUnit: Math.min(sx, sy),
-        maxMag: laid.maxMag,
-        width,
-        color: paint.mark.color ?? palette.ink,
-        ink: palette.ink,
-        arrowWidth: options.arrowWidth,
-        headSize: options.headSize,
-      }),
-  ];
-  const drawn = layers.filter(Boolean) as Record<string, unknown>[];
-  const notes: string[] = aspectNote ? [aspectNote] : [];
-  const warnings: string[] = [];
-  const apart = Math.min(cells[0] * sx, cells[1] * sy);
-  if (apart < MIN_APART_PX) {
-    warnings.push(`arrows are ${Number(apart.toPrecision(2))} px apart and run together; a larger --xstep/--ystep, fewer --points or a smaller --max-arrows spreads them`);
-  }
+}
+
+// The chart around its layers: title, size, theme, axes' ticks, legends' places, the arrows' data.
+function assembleChart(options: ChartOptions, { width, height, laid }: Frame, layers: Record<string, unknown>[], title: { text: string[]; subtitle: string }): TopLevelSpec {
+  const { theme = 'light', arrows: drawArrows = true } = options;
   const config = themeConfig(theme, options.fontSize);
-  const title = wrapTitle(options.title, width, titleFontSize(options.fontSize));
-  if (title.cut) warnings.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
-  const chart = {
+  return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: title.lines.length > 1 ? title.lines : (title.lines[0] ?? ''),
-      subtitle: options.subtitleText ?? [
-        options.subtitle,
-        `${drawnMarks(drawArrows, !!lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`,
-        drawArrows && describeLength(length),
-        aspect === 'free' && 'axes scaled apart, arrow angles true on screen',
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      text: title.text.length > 1 ? title.text : (title.text[0] ?? ''),
+      subtitle: title.subtitle,
       // Centred on the plot area; title and subtitle never wider than it.
       frame: 'group',
       limit: width,
     },
     width,
     height,
-    background: options.transparent ? 'transparent' : palette.background,
+    background: options.transparent ? 'transparent' : PALETTES[theme].background,
     config: {
       ...config,
       axisX: { tickCount: tickCount(width, 'x'), labelOverlap: true },
       axisY: { tickCount: tickCount(height, 'y'), labelOverlap: true },
-      legend: { ...(config.legend as object), ...legendLayout(legendsOf(drawn as never), { width, height }) },
+      legend: { ...(config.legend as object), ...legendLayout(legendsOf(layers as never), { width, height }) },
     },
-    data: { values: drawArrows ? arrows : [] },
-    layer: drawn,
+    data: { values: drawArrows ? laid.arrows : [] },
+    layer: layers,
     // Paths take their own colour scale beside the background's.
     ...(options.paths?.length ? { resolve: { scale: { color: 'independent' } } } : {}),
   } as unknown as TopLevelSpec;
-  const extra = { notes, warnings, ...(lines ? { streamlines: lines } : {}) };
-  if (options.panels && options.paths?.length) {
-    const panels = panelsOf(options.paths, pathOptions(options.paths, palette.halo, tooltip, x, y));
-    const spec = panelSpec(chart as unknown as Record<string, unknown>, arrows, drawn, panels);
-    return { spec, arrows, skipped, subGrid: sub, ...extra };
-  }
-  return { spec: chart, arrows, skipped, subGrid: sub, ...extra };
+}
+
+// What the subtitle says: the function's name, what is drawn, how length follows |∇f|, and free axes.
+function subtitleOf(options: ChartOptions, aspect: Aspect, lines: boolean): string {
+  const { ascent = false, length = 'linear', arrows = true } = options;
+  return (
+    options.subtitleText ??
+    [
+      options.subtitle,
+      `${drawnMarks(arrows, lines)}: ${ascent ? '+∇f (ascent)' : '−∇f (descent)'}`,
+      arrows && describeLength(length),
+      aspect === 'free' && 'axes scaled apart, arrow angles true on screen',
+    ]
+      .filter(Boolean)
+      .join(' · ')
+  );
 }
 
 // What the subtitle says is drawn.
@@ -292,8 +307,9 @@ function withPaths(options: ChartOptions): ChartOptions {
   return { ...options, xrange: union(options.xrange, extent[0]), yrange: union(options.yrange, extent[1]), size };
 }
 
-function pathOptions(paths: DescentPath[], halo: string, tooltip: boolean, x: (field: string) => Record<string, unknown>, y: (field: string) => Record<string, unknown>) {
-  return { labels: pathLabels(paths), x, y, halo, tooltip, legend: false };
+function pathOptions(paths: DescentPath[], options: ChartOptions, frame: Frame) {
+  const { x, y } = channels(frame, options);
+  return { labels: pathLabels(paths), x, y, halo: PALETTES[options.theme ?? 'light'].halo, tooltip: options.tooltip ?? true, legend: false };
 }
 
 // One panel per optimizer label, with every path of that optimizer (all its starts); legends off, titles name them.
@@ -304,63 +320,12 @@ function panelsOf(paths: DescentPath[], options: ReturnType<typeof pathOptions>)
   });
 }
 
-// The sub-grid that carries arrows and its rows in the field (undefined: every row); the field must be the grid's meshgrid.
-function arrowGrid(field: Field, { xrange, yrange, step, xstep = step, ystep = step, maxArrows = DEFAULT_MAX_ARROWS }: ChartOptions): { sub: SubGrid; rows?: Uint32Array } {
-  const [nx, ny] = [axisLength(xrange[0], xrange[1], xstep), axisLength(yrange[0], yrange[1], ystep)];
-  if (nx * ny !== field.points.count) {
-    throw new RangeError(`quiverSpec: the field has ${field.points.count} points, but xrange, yrange and steps make a grid of ${nx} × ${ny}`);
-  }
-  const sub = subGrid(nx, ny, maxArrows);
-  return { sub, rows: sub.stride > 1 ? subGridRows(nx, ny, sub) : undefined };
-}
-
 function functionOf(options: ChartOptions): ScalarFunction {
   if (!options.fn) throw new Error('quiverSpec: a background or streamlines need the function (options.fn)');
   return options.fn;
 }
 
-/**
- * Lays the arrows out and finds the domain that holds them all and the pixel
- * scales. With free aspect, arrows are laid out in pixels, which depend on the
- * domain, which depends on the arrows: a fixed point that a few rounds reach,
- * because arrows overhang the grid by less than a cell. Arrows stand on `rows`
- * of the field, `cells` apart along x0 and x1; the longest fits the cell's
- * shorter side on screen.
- */
-function fit(
-  field: Field,
-  { cells: [cx, cy], rows, aspect: mode }: { cells: [number, number]; rows?: Uint32Array; aspect: Aspect },
-  options: ChartOptions,
-): { laid: Arrows; xdomain: [number, number]; ydomain: [number, number]; sx: number; sy: number } {
-  const { xrange, yrange, arrows: drawArrows = true } = options;
-  let aspect: [number, number] = [1, 1];
-  let cell = Math.min(cx, cy);
-  for (let round = 0; ; round++) {
-    const laid = layoutArrows(field, { step: cell, ascent: options.ascent ?? false, length: options.length, scale: options.arrowScale, pivot: options.pivot, aspect, rows });
-    // Without arrows nothing overhangs the grid: the plot is its ranges.
-    const xdomain = extent(drawArrows ? laid.arrows : [], 'ax', 'tx', xrange, drawArrows ? 0.15 * cx : 0);
-    const ydomain = extent(drawArrows ? laid.arrows : [], 'ay', 'ty', yrange, drawArrows ? 0.15 * cy : 0);
-    const [sx, sy] = pixelScales(xdomain, ydomain, mode, options);
-    const s = Math.min(sx, sy);
-    const next: [number, number] = [s / sx, s / sy];
-    const nextCell = Math.min(cx * sx, cy * sy) / s;
-    const settled = Math.abs(next[0] - aspect[0]) < 1e-12 && Math.abs(next[1] - aspect[1]) < 1e-12 && Math.abs(nextCell - cell) <= 1e-12 * cell;
-    if (round === MAX_FIT_ROUNDS || settled) return { laid, xdomain, ydomain, sx, sy };
-    [aspect, cell] = [next, nextCell];
-  }
-}
-
 // The smallest |∇f| among the arrows; 0 when there are none.
 function smallestMagnitude(arrows: Arrow[]): number {
   return arrows.length ? arrows.reduce((m, a) => Math.min(m, a.mag), Infinity) : 0;
-}
-
-// The smallest [min, max] holding the grid range and both ends of every arrow, widened by `pad`.
-function extent(arrows: Arrow[], a: 'ax' | 'ay', b: 'tx' | 'ty', range: Range, pad: number): [number, number] {
-  let [lo, hi] = range;
-  for (const arrow of arrows) {
-    lo = Math.min(lo, arrow[a], arrow[b]);
-    hi = Math.max(hi, arrow[a], arrow[b]);
-  }
-  return [lo - pad, hi + pad];
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedArrowScale } from '../../src/batch/shared-scale.js';
 import { FILL } from '../../src/render/arrows.js';
-import { tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 import { batch, withManifest } from './helpers.js';
 
 // The longest arrow of a chart's spec, in data units.
@@ -41,6 +41,34 @@ describe('one arrow scale across a batch', () => {
     expect(longestArrow(join(dir, 'sum_sq.vl.json'))).toBeCloseTo(FILL * 0.5, 12);
     expect(longestArrow(join(dir, 'xy.vl.json'))).toBeCloseTo((FILL * 0.5) / 2, 12);
     expect(longestArrow(join(dir, 'own.vl.json'))).toBeCloseTo(0.1 * 2 * Math.SQRT2, 12);
+  });
+
+  it('fits a thinned chart\'s longest arrow to its own cell, the shorter side of stride × step on each axis', async () => {
+    // 401 × 101 points (steps 0.01 and 0.04), at most 100 arrows: every 50th along x0, every 11th along x1,
+    // cells 0.5 × 0.44; sum_sq's largest |∇f| is 4√2, xy's 2√2 on cells of 0.5.
+    const dir = withManifest(
+      [
+        { out: 'thinned.vl.json', fn: 'sum_sq', step: 0.01, ystep: 0.04, maxArrows: 100 },
+        { out: 'xy.vl.json', fn: 'xy', step: 0.5 },
+      ],
+      { arrowScale: 'shared', range: '-2,2' },
+    );
+    expect((await batch(dir)).status).toBe(0);
+    expect(longestArrow(join(dir, 'thinned.vl.json'))).toBeCloseTo(FILL * 0.44, 12);
+    expect(longestArrow(join(dir, 'xy.vl.json'))).toBeCloseTo((FILL * 0.44) / 2, 12);
+  });
+
+  it('fits a chart with axes scaled apart as the chart alone would: its cell\'s shorter side on screen', async () => {
+    // x0's range is 100× x1's: each axis fills 480 px, and the arrows' cells (every 6th point along x0,
+    // every point along x1) are 7.2 px wide and 120 px tall; alone, the chart's longest arrow fills the 7.2 px.
+    const lopsided = ['--fn', 'xy', '--xrange', '-10,10', '--yrange', '-0.1,0.1', '--step', '0.05', '--max-arrows', '400'];
+    const dir = withManifest([{ out: 'shared.vl.json', fn: 'xy', xrange: '-10,10', yrange: '-0.1,0.1', step: 0.05, maxArrows: 400 }], { arrowScale: 'shared' });
+    expect((await batch(dir)).status).toBe(0);
+    expect((await cli([...lopsided, '-o', 'alone.vl.json'], { cwd: dir })).status).toBe(0);
+    const [alone, shared] = [longestArrow(join(dir, 'alone.vl.json')), longestArrow(join(dir, 'shared.vl.json'))];
+    // The shared scale takes the cell at the ranges' pixel scales, the chart at its padded domain's: within 1 %.
+    expect(shared / alone).toBeGreaterThan(0.99);
+    expect(shared / alone).toBeLessThan(1.01);
   });
 
   it('is the same in every shard, so a CI matrix renders what one run would', async () => {
