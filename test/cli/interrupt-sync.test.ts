@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,9 @@ const ANNOUNCE = pathToFileURL(join(ROOT, 'test', 'fixtures', 'announce-bundles.
 
 /** A tower x^x^…^x of 333: accepted, and among the slowest expressions to compile. */
 const TOWER = Array.from({ length: 333 }, () => 'x').join('^');
+
+/** About 40,000 arrows: Vega draws them for a second or more. */
+const LARGE_CHART = ['--fn', 'sin_xy', '--range', '-3,3', '--step', '0.03', '--max-arrows', '100000', '-o', 'out.png'];
 
 interface Ended {
   code: number | null;
@@ -34,10 +38,10 @@ function interruptWhileLoading(library: string, args: string[], signal: NodeJS.S
 
 describe('a signal during synchronous work (compiling an expression, drawing a chart)', () => {
   it.each([
-    ['compiling an expression', 'mathjs', ['--expr', TOWER, '--range', '0.5,1.5', '--step', '0.0005', '-o', 'out.csv'], 'SIGINT'],
-    ['drawing a large chart', 'vega', ['--fn', 'sin_xy', '--range', '-3,3', '--step', '0.03', '--max-arrows', '100000', '-o', 'out.png'], 'SIGINT'],
-    ['drawing a large chart', 'vega', ['--fn', 'sin_xy', '--range', '-3,3', '--step', '0.03', '--max-arrows', '100000', '-o', 'out.png'], 'SIGHUP'],
-  ] as const)('while %s: %s ends the process at once, by that signal, and writes nothing', { timeout: 30_000 }, async (_, library, args, signal) => {
+    ['compiling an expression', 'SIGINT', 'mathjs', ['--expr', TOWER, '--range', '0.5,1.5', '--step', '0.0005', '-o', 'out.csv']],
+    ['drawing a large chart', 'SIGINT', 'vega', LARGE_CHART],
+    ['drawing a large chart', 'SIGHUP', 'vega', LARGE_CHART],
+  ] as const)('while %s, %s ends the process at once, by that signal, and writes nothing', { timeout: 30_000 }, async (_, signal, library, args) => {
     const dir = tempDir();
     const out = args.at(-1)!;
     writeFileSync(join(dir, out), 'previous output');
@@ -75,5 +79,32 @@ describe('a run inside another program (main with io.signal)', () => {
     expect([r.status, r.stderr]).toEqual([143, 'gradplot: interrupted by SIGTERM; no chart was left half-written\n']);
     expect(readdirSync(dir)).toEqual(['out.csv']);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('previous output');
+  });
+});
+
+describe('a signal while writing to stdout', () => {
+  it('stops the output and exits with the signal status, not as a failed write', async () => {
+    const { main } = await import('../../src/cli.js');
+    const stop = new AbortController();
+    let [stdout, stderr] = [0, ''];
+    const status = await main(['node', 'gradplot', '--fn', 'sin_xy', '--step', '0.005', '--format', 'csv', '-o', '-'], {
+      stdout: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          stdout += chunk.length;
+          stop.abort('SIGINT');
+          done();
+        },
+      }),
+      stderr: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          stderr += chunk;
+          done();
+        },
+      }),
+      env: {},
+      signal: stop.signal,
+    });
+    expect([status, stderr]).toEqual([130, 'gradplot: interrupted by SIGINT; the output on stdout stops short\n']);
+    expect(stdout).toBeGreaterThan(0);
   });
 });
