@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isatty } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
+import { SIGNAL_STATUS } from '../io.js';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
 export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -140,7 +141,7 @@ async function writeStraight(path: string, chunks: Chunks, signal?: AbortSignal)
 
 const unfinished = new Set<string>();
 
-const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM'] as const;
+const SIGNALS = Object.keys(SIGNAL_STATUS) as NodeJS.Signals[];
 let guarded = false;
 
 // While a temporary file exists in a program that catches none of these signals (the CLI and a batch catch them,
