@@ -6,7 +6,7 @@
  * `main(argv, io)` touches the outside world only through `io` (streams, environment, an
  * AbortSignal for SIGINT/SIGTERM/SIGHUP), so it runs inside a test as in its own process.
  * Exit status: 0 done; 2 the input was wrong and nothing was written; 1 the work failed;
- * 128 + the signal's number when stopped.
+ * 128 + the signal's number when stopped while writing (before that, the signal itself ends the process).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { batchCommand, schemaCommand } from './batch/command.js';
@@ -124,10 +124,15 @@ async function runChartCommand(raw: Record<string, unknown>, io: Io): Promise<vo
     throw new InputError('format', `${request.format} is binary and ${where} is a terminal; write to a file or pipe it`);
   }
   for (const note of notApplied(Object.keys(raw).filter((k) => raw[k] !== undefined), request)) io.stderr.write(`gradplot: note: ${note}\n`);
-  // A signal stops the work where it is: the target is untouched, the temporary file removed (see watchSignals).
-  const signals = watchSignals(undefined, undefined, io.signal);
+  // Until writing begins there is no file to remove, so a signal ends the process at once (even while compiling or
+  // drawing, which no handler could interrupt); while writing, it stops the write and removes the temporary file.
+  const signals = watchSignals(undefined, undefined, io.signal, { catchNow: false });
   try {
-    writeRunMessages(await runRequest(request, { stdout: io.stdout, signal: signals.signal }), io);
+    writeRunMessages(await runRequest(request, { stdout: io.stdout, signal: signals.signal, writing: signals.catchSignals }), io);
+  } catch (error) {
+    // What went to stdout cannot be taken back.
+    if (error instanceof Interrupted && request.out === '-') throw new Interrupted(error.signal, error.status, 'the output on stdout stops short');
+    throw error;
   } finally {
     signals.finish();
   }

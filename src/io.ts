@@ -13,7 +13,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /**
    * Aborted, with a signal's name as its reason, to stop the run as that signal would: for a run
-   * inside another program. The process's own signals are caught where work runs (watchSignals).
+   * inside another program. The process's own signals are caught by watchSignals: a batch's for
+   * the whole run, a chart's only while its output is written (before, they end the process).
    */
   signal?: AbortSignal;
 }

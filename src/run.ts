@@ -12,13 +12,23 @@ import { mark } from './util/timings.js';
 /** A failure while working (not bad input): the CLI exits 1. */
 export class RunError extends Error {}
 
+/** How one run is watched from outside. */
+export interface RunOptions {
+  /** Where `-` writes. Default process.stdout. */
+  stdout?: Writable;
+  /** Once aborted, the work stops with its reason, and nothing is written. */
+  signal?: AbortSignal;
+  /** Called just before writing begins: no temporary file exists before it. */
+  writing?: () => void;
+}
+
 /**
  * Runs one checked request end to end: computes the field (and the chart when
  * the format is one), then writes the output (see writeOutput), or to stdout for `-`.
  * Once `signal` is aborted the work stops with its reason, and nothing is written.
  * Resolves to the plot so callers can report warnings and the check.
  */
-export async function runRequest(request: PlotRequest, { stdout, signal }: { stdout?: Writable; signal?: AbortSignal } = {}): Promise<Plot> {
+export async function runRequest(request: PlotRequest, { stdout, signal, writing }: RunOptions = {}): Promise<Plot> {
   const result = await computePlot(request, { chart: request.format !== undefined && isChart(request.format), signal });
   mark('compute');
   if (request.out === undefined || request.format === undefined) return result;
@@ -27,10 +37,12 @@ export async function runRequest(request: PlotRequest, { stdout, signal }: { std
   }
   const chunks = until(await produce(result, request.format), signal);
   mark('render');
+  writing?.();
   if (request.out === '-') {
     try {
       await writeStdout(chunks, stdout);
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw new RunError(`cannot write to stdout: ${(error as Error).message}`, { cause: error });
     }
   } else await writeFile(request.out, chunks, signal);

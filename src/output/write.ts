@@ -6,6 +6,8 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isatty } from 'node:tty';
+import { isMainThread } from 'node:worker_threads';
+import { SIGNAL_STATUS } from '../io.js';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
 export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -85,6 +87,7 @@ function missing(error: NodeJS.ErrnoException): undefined {
 async function writeAtomic(path: string, chunks: Chunks, mode: number | undefined, signal?: AbortSignal): Promise<void> {
   const temp = temporaryName(path);
   unfinished.add(temp);
+  guardSignals();
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o666);
@@ -101,6 +104,7 @@ async function writeAtomic(path: string, chunks: Chunks, mode: number | undefine
     throw error;
   } finally {
     unfinished.delete(temp);
+    if (unfinished.size === 0) unguardSignals();
   }
 }
 
@@ -136,6 +140,29 @@ async function writeStraight(path: string, chunks: Chunks, signal?: AbortSignal)
 }
 
 const unfinished = new Set<string>();
+
+const SIGNALS = Object.keys(SIGNAL_STATUS) as NodeJS.Signals[];
+let guarded = false;
+
+// While a temporary file exists in a program that catches none of these signals (the CLI and a batch catch them,
+// stop their writes and remove the files themselves), one of them removes it and ends the process as it would have.
+function guardSignals(): void {
+  if (guarded || !isMainThread || SIGNALS.some((name) => process.listenerCount(name) > 0)) return;
+  guarded = true;
+  for (const name of SIGNALS) process.on(name, endBy);
+}
+
+function unguardSignals(): void {
+  if (!guarded) return;
+  guarded = false;
+  for (const name of SIGNALS) process.off(name, endBy);
+}
+
+function endBy(signal: NodeJS.Signals): void {
+  removeUnfinished();
+  unguardSignals();
+  process.kill(process.pid, signal);
+}
 
 /** Deletes the temporary files of this thread's writes still in progress: for a process about to exit on a signal. */
 export function removeUnfinished(): void {
