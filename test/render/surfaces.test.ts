@@ -1,0 +1,37 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it, vi } from 'vitest';
+import { chart } from './helpers.js';
+
+// The same pixel size, so the second chart is drawn on the surface the first one used; the second has
+// no background, so anything the first left on the surface would show.
+const opaque = chart('xy').spec;
+const transparent = chart('sin_xy', { transparent: true }).spec;
+
+async function freshRender() {
+  vi.resetModules();
+  return (await import('../../src/render/render.js')).render;
+}
+
+describe('a reused drawing surface', () => {
+  it('draws the same bytes as a fresh one, for two different charts in a row', async () => {
+    const render = await freshRender();
+    const first = await render(opaque, 'png');
+    const second = await render(transparent, 'png');
+    const third = await render(opaque, 'png');
+    const size = (png: Buffer) => [PNG.sync.read(png).width, PNG.sync.read(png).height];
+    expect(size(second)).toEqual(size(first));
+    expect(PNG.sync.read(second).data.some((byte, i) => i % 4 === 3 && byte === 0), 'the transparent chart has transparent pixels').toBe(true);
+
+    const alone = await (await freshRender())(transparent, 'png');
+    expect(second.equals(alone), 'the transparent chart after the opaque one').toBe(true);
+    expect(third.equals(first), 'the opaque chart again, on the surface the transparent one used').toBe(true);
+  });
+
+  it('draws the same bytes when two charts are drawn at once', async () => {
+    const render = await freshRender();
+    const [a, b] = await Promise.all([render(opaque, 'png'), render(transparent, 'png')]);
+    const [a1, b1] = [await render(opaque, 'png'), await render(transparent, 'png')];
+    expect(a.equals(a1)).toBe(true);
+    expect(b.equals(b1)).toBe(true);
+  });
+});
