@@ -15,7 +15,11 @@ const idle: Canvas[] = [];
  */
 export function takeSurface(width: number, height: number): Canvas {
   const i = idle.findIndex((c) => c.width === width && c.height === height);
-  if (i < 0) return new (canvasAddon().Canvas)(width, height);
+  if (i < 0) {
+    const surface = new (canvasAddon().Canvas)(width, height);
+    skipUnchangedCompositing(surface.getContext('2d'));
+    return surface;
+  }
   const [surface] = idle.splice(i, 1);
   const context = surface.getContext('2d');
   context.setTransform(1, 0, 0, 1, 0, 0);
@@ -27,4 +31,32 @@ export function takeSurface(width: number, height: number): Canvas {
 export function releaseSurface(surface: Canvas): void {
   idle.push(surface);
   if (idle.length > KEPT) idle.shift();
+}
+
+/**
+ * Vega sets the compositing operation before every item it draws, and the
+ * addon's setter is costly: set it only when it changes. restore() may change
+ * it behind the setter's back, so after one the next value is always set.
+ */
+function skipUnchangedCompositing(context: import('canvas').CanvasRenderingContext2D): void {
+  const prototype = Object.getPrototypeOf(context) as object;
+  const native = Object.getOwnPropertyDescriptor(prototype, 'globalCompositeOperation')!;
+  const restore = (prototype as { restore: () => void }).restore;
+  let known: string | undefined;
+  Object.defineProperties(context, {
+    globalCompositeOperation: {
+      get: () => native.get!.call(context),
+      set: (value: string) => {
+        if (value === known) return;
+        native.set!.call(context, value);
+        known = value;
+      },
+    },
+    restore: {
+      value: () => {
+        known = undefined;
+        restore.call(context);
+      },
+    },
+  });
 }

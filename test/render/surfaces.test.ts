@@ -35,3 +35,32 @@ describe('a reused drawing surface', () => {
     expect(b.equals(b1)).toBe(true);
   });
 });
+
+describe('compositing on a reused surface', () => {
+  // Overlapping marks that multiply, one of them clipped (Vega saves and restores the context around it).
+  const blended = {
+    hconcat: [0, 1].map((shift) => ({
+      width: 80,
+      height: 60,
+      data: { values: [0, 1, 2].map((i) => ({ x: i + shift, c: ['#e41a1c', '#377eb8', '#4daf4a'][i] })) },
+      layer: [
+        { mark: { type: 'rect', blend: 'multiply', clip: true }, encoding: { x: { field: 'x', type: 'quantitative' }, x2: { datum: 2.5 }, color: { field: 'c', type: 'nominal', scale: null } } },
+        { mark: { type: 'point', filled: true, size: 400, blend: 'multiply' }, encoding: { x: { field: 'x', type: 'quantitative' }, color: { value: '#984ea3' } } },
+        { mark: { type: 'rule' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+      ],
+    })),
+  } as never;
+
+  it('draws blend modes as Vega does on a canvas of its own', async () => {
+    const render = await freshRender();
+    const { load } = await import('../../src/startup/load.js');
+    const { vega, compile } = await load('vega');
+    const view = new vega.View(vega.parse(compile(blended).spec), { renderer: 'none' });
+    const own = (await view.toCanvas(2)) as unknown as import('canvas').Canvas;
+    const { Canvas } = await import('canvas');
+    const expected = own.toBuffer('image/png', { compressionLevel: 3, filters: Canvas.PNG_FILTER_NONE, resolution: 192 });
+    view.finalize();
+    await render(blended, 'png');
+    expect((await render(blended, 'png')).equals(expected)).toBe(true);
+  });
+});
