@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 
-let fontsRegistered = false;
+let addon: typeof import('canvas') | undefined;
 
 /**
  * The canvas addon, with the shipped DejaVu Sans registered on first use so
@@ -12,12 +12,12 @@ let fontsRegistered = false;
  * threads draw with what it registered (see `readyCanvasForWorkers`).
  */
 export function canvasAddon(): typeof import('canvas') {
-  const addon = createRequire(import.meta.url)('canvas') as typeof import('canvas');
-  if (!fontsRegistered && isMainThread) {
+  if (addon) return addon;
+  addon = createRequire(import.meta.url)('canvas') as typeof import('canvas');
+  if (isMainThread) {
     const dir = fileURLToPath(new URL('../../fonts/', import.meta.url));
     addon.registerFont(`${dir}DejaVuSans.ttf`, { family: 'DejaVu Sans' });
     addon.registerFont(`${dir}DejaVuSans-Bold.ttf`, { family: 'DejaVu Sans', weight: 'bold' });
-    fontsRegistered = true;
   }
   return addon;
 }
