@@ -100,8 +100,8 @@ async function pictureOf(view: import('vega').View, format: 'png' | 'svg' | 'pdf
  */
 async function drawOnSurface(view: import('vega').View, scale: number): Promise<Canvas> {
   await view.runAsync();
-  // What vega-view's width(), height() and offset() read to size a headless canvas; not public API.
-  const { _viewWidth, _viewHeight, _origin } = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] };
+  // What vega-view's width() and height() read to size a headless canvas; not public API.
+  const { _viewWidth, _viewHeight } = view as unknown as { _viewWidth: number; _viewHeight: number };
   const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
   const width = Math.max(0, _viewWidth + padding.left + padding.right) * scale;
   const height = Math.max(0, _viewHeight + padding.top + padding.bottom) * scale;
@@ -109,8 +109,8 @@ async function drawOnSurface(view: import('vega').View, scale: number): Promise<
     const { max, what } = LIMITS.pixelsPerSide;
     throw new Error(`the chart is larger than the renderer draws (${max.toLocaleString('en-US')} ${what}); use a smaller --width, --height or --scale`);
   }
-  // A fractional size is truncated by the addon as Vega sizes it: let Vega make that canvas itself.
-  if (!Number.isInteger(width) || !Number.isInteger(height) || !Array.isArray(_origin)) return (await view.toCanvas(scale)) as unknown as Canvas;
+  // A fractional size (or none, should those fields change) is Vega's to handle: let it make that canvas itself.
+  if (!Number.isInteger(width) || !Number.isInteger(height)) return (await view.toCanvas(scale)) as unknown as Canvas;
   const surface = takeSurface(width, height);
   const context = surface.getContext('2d') as unknown as { pixelRatio: number };
   context.pixelRatio = scale;

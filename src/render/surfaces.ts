@@ -3,6 +3,8 @@ import { canvasAddon } from './canvas-addon.js';
 
 /** Idle surfaces kept for reuse, at most: enough for the charts one thread has in flight at once. */
 const KEPT = 4;
+/** Larger surfaces (32 MB) are not kept: a long-lived process using the library would hold them for good. */
+const KEPT_PIXELS = 8_000_000;
 
 const idle: Canvas[] = [];
 
@@ -29,6 +31,7 @@ export function takeSurface(width: number, height: number): Canvas {
 
 /** Makes `surface` available again; the oldest idle surface goes when more than `KEPT` wait. */
 export function releaseSurface(surface: Canvas): void {
+  if (surface.width * surface.height > KEPT_PIXELS) return;
   idle.push(surface);
   if (idle.length > KEPT) idle.shift();
 }

@@ -64,3 +64,17 @@ describe('compositing on a reused surface', () => {
     expect((await render(blended, 'png')).equals(expected)).toBe(true);
   });
 });
+
+describe('surfaces kept for reuse', () => {
+  it('gives back an idle surface of the same size, and keeps none past 8 million pixels', async () => {
+    vi.resetModules();
+    const { releaseSurface, takeSurface } = await import('../../src/render/surfaces.js');
+    const small = takeSurface(300, 200);
+    releaseSurface(small);
+    expect(takeSurface(300, 200)).toBe(small);
+    expect(takeSurface(300, 200)).not.toBe(small);
+    const large = takeSurface(4000, 2001);
+    releaseSurface(large);
+    expect(takeSurface(4000, 2001)).not.toBe(large);
+  });
+});
