@@ -9,7 +9,8 @@ export interface Libraries {
   vega: typeof import('./vega.js');
   /**
    * mathjs's single-file build: the same code as the package's thousand ES
-   * modules, in one file that require() loads several times faster. Typed as `mathjs`.
+   * modules, in one file that require() reads and compiles at once, without
+   * resolving a thousand imports. Typed as `mathjs`.
    */
   mathjs: typeof import('mathjs');
 }
