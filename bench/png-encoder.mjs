@@ -4,21 +4,19 @@
 // The chosen setting is in src/render/render.ts.
 //
 //   npm run build && node bench/png-encoder.mjs [runs]
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { median, ROOT } from './measure.mjs';
 
 const RUNS = Number(process.argv[2] ?? 9);
-const { Canvas } = createRequire(join(ROOT, 'package.json'))('canvas');
 const { computePlot } = await import(join(ROOT, 'dist', 'plot.js'));
 const { resolveRequest } = await import(join(ROOT, 'dist', 'request.js'));
-const { loadEngine } = await import(join(ROOT, 'dist', 'render', 'load-engine.js'));
-const { registerFonts } = await import(join(ROOT, 'dist', 'render', 'render.js'));
-const { vega, compile } = await loadEngine();
-registerFonts();
+const { load } = await import(join(ROOT, 'dist', 'startup', 'load.js'));
+const { canvasAddon } = await import(join(ROOT, 'dist', 'render', 'canvas-addon.js'));
+const { vega, compile } = await load('vega');
+const { Canvas } = canvasAddon();
 
 const settings = [];
-for (const filters of ['NONE', 'ALL']) for (const level of [1, 3, 6]) settings.push({ name: `level ${level}, filters ${filters}`, config: { compressionLevel: level, filters: Canvas[`PNG_FILTER_${filters}`] } });
+for (const filters of ['NONE', 'ALL']) for (const level of [1, 2, 3, 6]) settings.push({ name: `level ${level}, filters ${filters}`, config: { compressionLevel: level, filters: Canvas[`PNG_FILTER_${filters}`] } });
 const encode = (canvas, config) => new Promise((resolve, reject) => canvas.toBuffer((e, png) => (e ? reject(e) : resolve(png)), 'image/png', config));
 
 for (const [chart, options] of [['default xy', { fn: 'xy' }], ['himmelblau, magnitude on heatmap', { fn: 'himmelblau', color: 'magnitude', background: 'heatmap' }]]) {

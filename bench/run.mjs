@@ -5,7 +5,7 @@
 // median of the rounds' ratios, with their range. Exits 1 when a median ratio misses its target by
 // more than NOISE. Needs the build; the peers come from `bash scripts/setup.sh --bench`.
 //
-//   npm run bench            (this, then bench/batch.mjs)
+//   npm run bench            (this, then the other benchmarks: bench/all.mjs)
 //   node bench/run.mjs [rounds]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

@@ -1,8 +1,8 @@
 // Builds what the package runs, the same files on every machine:
 //   dist/            the library, compiled by tsc (with .d.ts), imported as 'gradplot'
-//   dist/cli/        the command line, bundled by esbuild so a run loads a few files instead of
-//                    hundreds of modules; what only some runs need (the expression parser, the HTML
-//                    page, batch) sits in chunks loaded on first use
+//   dist/cli/        the command line, bundled by esbuild into one CommonJS bundle (main.cjs) that
+//                    gradplot.js runs with V8's code cache, made on the user's machine (as dist/bundles/);
+//                    and the entry points of its worker threads, as ES modules
 //   dist/bundles/    Vega with Vega-Lite, and mathjs, each in one CommonJS bundle that runs with V8's
 //                    code cache, made on the user's machine (src/startup/code-cache.ts)
 //   dist/assets/     the browser tooltip script that .html charts inline (vega-tooltip is ESM only), and
@@ -28,28 +28,36 @@ const libraryOnly = {
     b.onResolve({ filter: /^\.\/vega\.js$/ }, (args) => (args.importer.endsWith('load.ts') ? { path: '../startup/vega.js', external: true } : undefined));
   },
 };
+// Each CommonJS bundle is one function, run by src/startup/code-cache.ts with V8's code cache; it gets its
+// own URL for import.meta.url.
+const asFunction = {
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: '(function (require, module, exports, __bundleUrl) {' },
+  footer: { js: '})' },
+};
+// The command line, as such a bundle (dist/cli/main.cjs), started by dist/cli/gradplot.js.
+await build({ ...forNode, ...asFunction, external: [...forNode.external, 'mathjs'], entryPoints: { main: 'src/bin.ts' }, outdir: 'dist/cli', plugins: [libraryOnly] });
+// What starts it, and the entry points of worker threads.
 await build({
   ...forNode,
   external: [...forNode.external, 'mathjs'],
-  entryPoints: { gradplot: 'src/bin.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts', 'data-worker': 'src/output/data-worker.ts' },
+  entryPoints: { gradplot: 'src/startup/run-cli.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts', 'data-worker': 'src/output/data-worker.ts' },
   outdir: 'dist/cli',
   splitting: true,
   format: 'esm',
   plugins: [libraryOnly],
-  // Bundled CommonJS dependencies (commander) call require() for Node's built-ins.
+  // Bundled CommonJS dependencies call require() for Node's built-ins.
   banner: { js: "import { createRequire as __gradplotRequire } from 'node:module'; const require = __gradplotRequire(import.meta.url);" },
 });
-// Vega with Vega-Lite (with our vega-canvas), and mathjs, each as one CommonJS function run by
-// src/startup/code-cache.ts.
+// Vega with Vega-Lite (with our vega-canvas), and mathjs.
 await build({
   ...forNode,
-  format: 'cjs',
+  ...asFunction,
   alias: { 'vega-canvas': './src/startup/vega-canvas.cjs' },
   entryPoints: { vega: 'src/startup/vega.ts', mathjs: 'mathjs/lib/browser/math.js' },
   outdir: 'dist/bundles',
-  outExtension: { '.js': '.cjs' },
-  banner: { js: '(function (require, module, exports) {' },
-  footer: { js: '})' },
 });
 await build({
   entryPoints: ['vega-tooltip'],

@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { registerFonts } from '../render/render.js';
+import { readyCanvasForWorkers } from '../render/canvas-addon.js';
 import { perform, type Outcome, type Task } from './perform.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
@@ -8,8 +8,8 @@ const workerUrl = () => new URL('./worker.js', import.meta.url);
 
 /**
  * Threads for a batch when none is asked for: the cores that other processes
- * leave idle (by the 1-minute load average), at least one. A thread without a
- * core of its own costs more CPU (its own start, compiler and heap) than it saves.
+ * leave idle (by the 1-minute load average), at least one: a thread without a
+ * core of its own adds its start, compiler and heap and draws nothing sooner.
  */
 export function defaultJobs(cores = availableParallelism(), load = loadavg()[0]!): number {
   return Math.max(1, Math.min(cores, Math.round(cores - load)));
@@ -46,13 +46,13 @@ export class Pool {
   async run(tasks: readonly Task[], onDone: (task: Task, outcome: Outcome) => void | Promise<void>, signal?: AbortSignal): Promise<void> {
     this.drawsPixels ||= tasks.some(({ kind, request }) => kind === 'render' && (request.format === 'png' || request.format === 'pdf'));
     let next = 0;
-    const lane = async () => {
+    const takeInTurn = async () => {
       while (next < tasks.length && !signal?.aborted) {
         const task = tasks[next++];
         await onDone(task, await this.perform(task));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.size * this.perThread, tasks.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(this.size * this.perThread, tasks.length) }, takeInTurn));
   }
 
   /** Stops every worker. */
@@ -64,8 +64,8 @@ export class Pool {
 
   // One task on the least busy thread, the main thread first (a new worker while there are fewer than `size`).
   private async perform(task: Task): Promise<Outcome> {
-    const lane = this.pick();
-    if (lane === 'main') {
+    const thread = this.leastBusyThread();
+    if (thread === 'main') {
       this.onMain++;
       try {
         return await perform(task);
@@ -74,14 +74,14 @@ export class Pool {
       }
     }
     const start = performance.now();
-    const [worker, inFlight] = lane;
+    const [worker, inFlight] = thread;
     return new Promise<Outcome>((resolve, reject) => {
       inFlight.set(task.id, { resolve, reject });
       worker.postMessage(task);
     }).catch((error: Error) => ({ id: task.id, ok: false, seconds: (performance.now() - start) / 1000, error: `its worker stopped: ${error.message}` }));
   }
 
-  private pick(): 'main' | [Worker, Map<number, Reply>] {
+  private leastBusyThread(): 'main' | [Worker, Map<number, Reply>] {
     let best: [Worker, Map<number, Reply>] | undefined;
     for (const entry of this.workers) if (!best || entry[1].size < best[1].size) best = entry;
     const least = Math.min(this.onMain, best?.[1].size ?? Infinity);
@@ -90,10 +90,7 @@ export class Pool {
   }
 
   private spawn(): [Worker, Map<number, Reply>] {
-    // canvas is a native addon: when only worker threads have loaded it, the process
-    // crashes (SIGSEGV) as the last of them exits. Loaded here, with the fonts registered
-    // (not thread-safe, so never in the workers), it stays loaded.
-    if (this.drawsPixels) registerFonts();
+    if (this.drawsPixels) readyCanvasForWorkers();
     const worker = new Worker(workerUrl());
     const inFlight = new Map<number, Reply>();
     this.workers.set(worker, inFlight);

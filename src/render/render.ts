@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { isMainThread } from 'node:worker_threads';
+import type { Canvas } from 'canvas';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { LIMITS } from '../util/limits.js';
 import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
+import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
+import { releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
@@ -49,7 +49,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   const refused: string[] = [];
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
   try {
-    return await draw(view, format, options);
+    return await pictureOf(view, format, options);
   } finally {
     view.finalize();
     // Vega draws an empty chart when data fails to load; a chart that asked for a file or URL is an error.
@@ -58,7 +58,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
 }
 
 /** The view's picture in one format. */
-async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', options: RenderOptions): Promise<Buffer> {
+async function pictureOf(view: import('vega').View, format: 'png' | 'svg' | 'pdf', options: RenderOptions): Promise<Buffer> {
   if (format === 'svg') {
     const { vega } = await load('vega');
     return oneAtATime(async () => {
@@ -67,24 +67,54 @@ async function draw(view: import('vega').View, format: 'png' | 'svg' | 'pdf', op
     });
   }
   // Only pixels and PDF need the canvas addon: an SVG is text, laid out with the fonts' metrics.
-  registerFonts();
+  canvasAddon();
   if (format === 'pdf') {
     // 'glyph' embeds the font and writes text as text (selectable); node-canvas's default draws it as paths.
     const canvas = (await view.toCanvas(1, { type: 'pdf', context: { textDrawingMode: 'glyph' } })) as unknown as PdfCanvas;
     return canvas.toBuffer('application/pdf', { creationDate: PDF_DATE, modDate: PDF_DATE });
   }
-  const canvas = (await view.toCanvas(options.scale ?? 2)) as unknown as import('canvas').Canvas;
+  const scale = options.scale ?? 2;
+  const surface = await drawOnSurface(view, scale);
   mark('draw');
-  // Cairo gives a side past its largest surface 1 pixel instead of failing: refuse that picture.
-  if (canvas.width <= 1 || canvas.height <= 1) {
+  // No row filters and zlib level 3, chosen with bench/png-encoder.mjs. Encoded on libuv's thread pool,
+  // so a batch thread draws its next chart meanwhile; the surface is reused only once it is encoded.
+  const resolution = Math.round(options.dpi ?? CSS_DPI * scale);
+  const config = { compressionLevel: 3 as const, filters: canvasAddon().Canvas.PNG_FILTER_NONE, resolution };
+  return new Promise((resolve, reject) =>
+    surface.toBuffer(
+      (error, png) => {
+        releaseSurface(surface);
+        if (error) reject(error);
+        else resolve(png);
+      },
+      'image/png',
+      config,
+    ),
+  );
+}
+
+/**
+ * Draws the view at pixel ratio `scale` on a surface of its size (see
+ * surfaces.ts), set up as Vega's headless renderer sets up a canvas of its own.
+ */
+async function drawOnSurface(view: import('vega').View, scale: number): Promise<Canvas> {
+  await view.runAsync();
+  // What vega-view's width() and height() read to size a headless canvas; not public API.
+  const { _viewWidth, _viewHeight } = view as unknown as { _viewWidth: number; _viewHeight: number };
+  const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+  const width = Math.max(0, _viewWidth + padding.left + padding.right) * scale;
+  const height = Math.max(0, _viewHeight + padding.top + padding.bottom) * scale;
+  if (Math.max(width, height) > LIMITS.pixelsPerSide.max) {
     const { max, what } = LIMITS.pixelsPerSide;
     throw new Error(`the chart is larger than the renderer draws (${max.toLocaleString('en-US')} ${what}); use a smaller --width, --height or --scale`);
   }
-  // No row filters and zlib level 3: for flat-colour charts, a smaller file than the defaults in a third of
-  // the time. Encoded on libuv's thread pool, so a batch worker draws its next chart meanwhile.
-  const resolution = Math.round(options.dpi ?? CSS_DPI * (options.scale ?? 2));
-  const config = { compressionLevel: 3 as const, filters: canvasModule().Canvas.PNG_FILTER_NONE, resolution };
-  return new Promise((resolve, reject) => canvas.toBuffer((error, png) => (error ? reject(error) : resolve(png)), 'image/png', config));
+  // A fractional size (or none, should those fields change) is Vega's to handle: let it make that canvas itself.
+  if (!Number.isInteger(width) || !Number.isInteger(height)) return (await view.toCanvas(scale)) as unknown as Canvas;
+  const surface = takeSurface(width, height);
+  const context = surface.getContext('2d') as unknown as { pixelRatio: number };
+  context.pixelRatio = scale;
+  await view.toCanvas(scale, { externalContext: context });
+  return surface;
 }
 
 let svgTurn: Promise<unknown> = Promise.resolve();
@@ -145,27 +175,4 @@ function titleOf(spec: TopLevelSpec): string {
 
 interface PdfCanvas {
   toBuffer(mime: 'application/pdf', meta: { creationDate: Date; modDate: Date }): Buffer;
-}
-
-
-let fontsRegistered = false;
-
-function canvasModule(): typeof import('canvas') {
-  return createRequire(import.meta.url)('canvas') as typeof import('canvas');
-}
-
-/**
- * Registers the shipped DejaVu Sans with canvas, once, so text (and so layout)
- * is the same on every machine. Registration is process-wide (fontconfig) and
- * not thread-safe: two threads registering at once crash in FreeType. So only
- * the main thread registers; worker threads render with what it registered
- * (batch/pool.ts calls this before starting them).
- */
-export function registerFonts(): void {
-  if (fontsRegistered || !isMainThread) return;
-  const { registerFont } = canvasModule();
-  const dir = fileURLToPath(new URL('../../fonts/', import.meta.url));
-  registerFont(`${dir}DejaVuSans.ttf`, { family: 'DejaVu Sans' });
-  registerFont(`${dir}DejaVuSans-Bold.ttf`, { family: 'DejaVu Sans', weight: 'bold' });
-  fontsRegistered = true;
 }

@@ -7,23 +7,24 @@ import { Script } from 'node:vm';
 import { cacheFolder } from './cache-folder.js';
 
 /*
- * The build's CommonJS bundles, dist/bundles/<name>.cjs (Vega with Vega-Lite,
- * and mathjs), run with V8's code cache for them, so a run skips parsing and
+ * The build's CommonJS bundles (the command line itself, Vega with Vega-Lite,
+ * and mathjs) run with V8's code cache for them, so a run skips parsing and
  * compiling most of their code. A code cache fits one Node.js binary and its V8
  * options, so it is made on the user's machine: the first run without a usable
  * one saves it in the per-user cache folder (cache-folder.ts) when it ends.
  * A cache that is missing, stale or refused by V8 only costs time.
  */
 
-// dist/bundles/ is a sibling of both dist/startup/ (the library) and dist/cli/ (the CLI's chunks).
-const built = (name: string) => fileURLToPath(new URL(`../bundles/${name}.cjs`, import.meta.url));
-
 /** Bundles that ran without a usable code cache, with the file their cache belongs in. */
 const unsaved = new Map<string, { script: Script; file: string }>();
 
-/** Runs bundle `name` and gives its exports; undefined when it was not built (tests run from source). */
-export function runBundle<T>(name: string): T | undefined {
-  const path = built(name);
+/**
+ * Runs bundle `name`, the file at `url`, and gives its exports; undefined when
+ * it was not built (tests run from source). The bundle gets `url` as its own
+ * (scripts/build.mjs puts it for `import.meta.url`).
+ */
+export function runBundle<T>(name: string, url: URL): T | undefined {
+  const path = fileURLToPath(url);
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
@@ -41,8 +42,8 @@ export function runBundle<T>(name: string): T | undefined {
   const script = new Script(source, { filename: path, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) unsaved.set(name, { script, file });
   const module = { exports: {} as T };
-  // Each bundle is `(function (require, module, exports) { … })`, as scripts/build.mjs writes it.
-  script.runInThisContext()(createRequire(path), module, module.exports);
+  // Each bundle is `(function (require, module, exports, url) { … })`, as scripts/build.mjs writes it.
+  script.runInThisContext()(createRequire(path), module, module.exports, url.href);
   return module.exports;
 }
 

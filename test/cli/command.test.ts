@@ -23,7 +23,7 @@ describe('bin/gradplot.js', () => {
     symlinkSync('../../pkg/bin/gradplot.js', join(dir, 'real', '.bin', 'gradplot'));
     symlinkSync(join(dir, 'real', '.bin'), join(dir, 'linked'));
     for (const link of [join(dir, 'real', '.bin', 'gradplot'), join(dir, 'linked', 'gradplot')]) {
-      expect(runsFrom((args) => spawnSync(link, args, { encoding: 'utf8' }))).toMatch(/\/dist\/cli\/[^/]+\.js$/);
+      expect(runsFrom((args) => spawnSync(link, args, { encoding: 'utf8' }))).toMatch(/\/dist\/cli\/[^/]+\.c?js$/);
     }
   });
 

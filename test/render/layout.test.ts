@@ -6,7 +6,7 @@ import { sampleField } from '../../src/core/field.js';
 import { axis, meshgrid } from '../../src/core/grid.js';
 import { findBuiltin } from '../../src/functions/builtins.js';
 import { quiverSpec } from '../../src/render/quiver.js';
-import { registerFonts } from '../../src/render/render.js';
+import { canvasAddon } from '../../src/render/canvas-addon.js';
 import { legendLayout } from '../../src/render/layout.js';
 import { wrapTitle } from '../../src/render/title.js';
 import { chart } from './helpers.js';
@@ -16,7 +16,7 @@ type Mark = { role?: string; marktype?: string; items: Item[] };
 
 /** The chart laid out by Vega as for a PNG: its size, the plot area's origin, and the scenegraph's root. */
 async function laidOut(spec: TopLevelSpec) {
-  registerFonts();
+  canvasAddon();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   await view.runAsync();
   const canvas = (await view.toCanvas()) as unknown as { width: number; height: number };

@@ -1,0 +1,65 @@
+import type { Canvas } from 'canvas';
+import { canvasAddon } from './canvas-addon.js';
+
+/** Idle surfaces kept for reuse, at most: enough for the charts one thread has in flight at once. */
+const KEPT = 4;
+/** Larger surfaces (32 MB) are not kept: a long-lived process using the library would hold them for good. */
+const KEPT_PIXELS = 8_000_000;
+
+const idle: Canvas[] = [];
+
+/**
+ * A drawing surface of `width` × `height` pixels, cleared, with its transform
+ * reset: an idle one of that size if there is one, else a new one. A reused
+ * surface skips allocating and first touching several megabytes per chart.
+ * Give it back with `releaseSurface` once nothing reads it any more (after
+ * its PNG is encoded, which happens on another thread).
+ */
+export function takeSurface(width: number, height: number): Canvas {
+  const i = idle.findIndex((c) => c.width === width && c.height === height);
+  if (i < 0) {
+    const surface = new (canvasAddon().Canvas)(width, height);
+    skipUnchangedCompositing(surface.getContext('2d'));
+    return surface;
+  }
+  const [surface] = idle.splice(i, 1);
+  const context = surface.getContext('2d');
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, width, height);
+  return surface;
+}
+
+/** Makes `surface` available again; the oldest idle surface goes when more than `KEPT` wait. */
+export function releaseSurface(surface: Canvas): void {
+  if (surface.width * surface.height > KEPT_PIXELS) return;
+  idle.push(surface);
+  if (idle.length > KEPT) idle.shift();
+}
+
+/**
+ * Vega sets the compositing operation before every item it draws, and the
+ * addon's setter is costly: set it only when it changes. restore() may change
+ * it behind the setter's back, so after one the next value is always set.
+ */
+function skipUnchangedCompositing(context: import('canvas').CanvasRenderingContext2D): void {
+  const prototype = Object.getPrototypeOf(context) as object;
+  const native = Object.getOwnPropertyDescriptor(prototype, 'globalCompositeOperation')!;
+  const restore = (prototype as { restore: () => void }).restore;
+  let known: string | undefined;
+  Object.defineProperties(context, {
+    globalCompositeOperation: {
+      get: () => native.get!.call(context),
+      set: (value: string) => {
+        if (value === known) return;
+        native.set!.call(context, value);
+        known = value;
+      },
+    },
+    restore: {
+      value: () => {
+        known = undefined;
+        restore.call(context);
+      },
+    },
+  });
+}

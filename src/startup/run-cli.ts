@@ -1,0 +1,10 @@
+/**
+ * What the command runs first (built as dist/cli/gradplot.js): the command
+ * line's own bundle, dist/cli/main.cjs (src/bin.ts and all it imports), with
+ * V8's code cache, as the Vega and mathjs bundles run; a run that had no
+ * usable cache saves one as the process exits.
+ */
+import { runBundle, saveCodeCaches } from './code-cache.js';
+
+if (!runBundle('main', new URL('./main.cjs', import.meta.url))) throw new Error('gradplot is not built: run `npm run build`');
+process.once('exit', saveCodeCaches);
