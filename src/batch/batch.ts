@@ -137,6 +137,8 @@ async function renderStale(charts: { chart: BatchChart; request: PlotRequest }[]
         // A record that cannot be made only means the chart renders again next time.
         await cache.record(task.request.out!, key).catch(() => {});
         report(chart, { status: 'rendered', seconds: outcome.seconds, error: null });
+      } else if (outcome.cancelled) {
+        report(chart, { status: 'cancelled', seconds: null, error: null });
       } else {
         report(chart, { status: 'failed', seconds: outcome.seconds, error: outcome.error });
         if (options.failFast) failed.abort();

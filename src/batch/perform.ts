@@ -19,8 +19,8 @@ export interface Task {
   request: PlotRequest;
 }
 
-/** How a task went, with its wall time in seconds. */
-export type Outcome = { id: number; ok: true; seconds: number; maxMagnitude?: number; fRange?: [number, number] } | { id: number; ok: false; seconds: number; error: string };
+/** How a task went, with its wall time in seconds; `cancelled` when the pool was closed under it. */
+export type Outcome = { id: number; ok: true; seconds: number; maxMagnitude?: number; fRange?: [number, number] } | { id: number; ok: false; seconds: number; error: string; cancelled?: true };
 
 /** Performs a task; a failure is an outcome, never a rejection. */
 export async function perform(task: Task): Promise<Outcome> {

@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readyCanvasForWorkers } from '../render/canvas-addon.js';
+import { drawsLong } from './draws-long.js';
 import { perform, type Outcome, type Task } from './perform.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
@@ -25,6 +26,8 @@ export class Pool {
   private readonly workers = new Map<Worker, Map<number, Reply>>();
   /** Tasks in flight on the main thread. */
   private onMain = 0;
+  /** Set by close(): a worker that stops now was stopped, not broken. */
+  private closing = false;
   /** Whether some task draws with the canvas addon (PNG, PDF): SVG and data need no canvas. */
   private drawsPixels = false;
 
@@ -55,16 +58,18 @@ export class Pool {
     await Promise.all(Array.from({ length: Math.min(this.size * this.perThread, tasks.length) }, takeInTurn));
   }
 
-  /** Stops every worker. */
+  /** Stops every worker; their tasks in flight end as cancelled. */
   async close(): Promise<void> {
+    this.closing = true;
     const workers = [...this.workers.keys()];
     this.workers.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  // One task on the least busy thread, the main thread first (a new worker while there are fewer than `size`).
+  // One task on the least busy thread, the main thread first (a new worker while there are fewer than `size`);
+  // a chart that draws long on a worker, started for it if need be, even when `size` is 1.
   private async perform(task: Task): Promise<Outcome> {
-    const thread = this.leastBusyThread();
+    const thread = task.kind === 'render' && drawsLong(task.request) ? this.leastBusyWorker() : this.leastBusyThread();
     if (thread === 'main') {
       this.onMain++;
       try {
@@ -78,15 +83,26 @@ export class Pool {
     return new Promise<Outcome>((resolve, reject) => {
       inFlight.set(task.id, { resolve, reject });
       worker.postMessage(task);
-    }).catch((error: Error) => ({ id: task.id, ok: false, seconds: (performance.now() - start) / 1000, error: `its worker stopped: ${error.message}` }));
+    }).catch((error: Error) => ({ id: task.id, ok: false, seconds: (performance.now() - start) / 1000, error: `its worker stopped: ${error.message}`, ...(this.closing ? { cancelled: true as const } : {}) }));
   }
 
   private leastBusyThread(): 'main' | [Worker, Map<number, Reply>] {
-    let best: [Worker, Map<number, Reply>] | undefined;
-    for (const entry of this.workers) if (!best || entry[1].size < best[1].size) best = entry;
+    const best = this.idlestWorker();
     const least = Math.min(this.onMain, best?.[1].size ?? Infinity);
     if (least > 0 && this.workers.size < this.size - 1) return this.spawn();
     return this.onMain === least ? 'main' : best!;
+  }
+
+  private leastBusyWorker(): [Worker, Map<number, Reply>] {
+    const best = this.idlestWorker();
+    if (!best || (best[1].size > 0 && this.workers.size < this.size - 1)) return this.spawn();
+    return best;
+  }
+
+  private idlestWorker(): [Worker, Map<number, Reply>] | undefined {
+    let best: [Worker, Map<number, Reply>] | undefined;
+    for (const entry of this.workers) if (!best || entry[1].size < best[1].size) best = entry;
+    return best;
   }
 
   private spawn(): [Worker, Map<number, Reply>] {

@@ -1,4 +1,4 @@
-/** What became of one chart. `cancelled`: not started, after an interrupt or `--fail-fast`. */
+/** What became of one chart. `cancelled`: not started, after an interrupt or `--fail-fast`, or stopped by a second signal. */
 export type Status = 'rendered' | 'skipped' | 'failed' | 'cancelled';
 
 /** One chart's line in the summary (`--json` prints these as they are). */

@@ -24,16 +24,21 @@ interface Ended {
   stderr: string;
 }
 
-/** Runs the real command and sends it `signal` as it prints `loading <library>`: within a synchronous stretch. */
-function interruptWhileLoading(library: string, args: string[], signal: NodeJS.Signals, cwd: string): Promise<Ended & { stdout: string }> {
+/** Runs the real command and sends it each signal of `steps` as its stderr first shows that step's text. */
+function interruptAt(args: string[], steps: [text: string, signal: NodeJS.Signals][], cwd: string): Promise<Ended & { stdout: string }> {
   const child = spawn(process.execPath, ['--import', ANNOUNCE, BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-  let [stdout, stderr] = ['', ''];
+  let [stdout, stderr, next] = ['', '', 0];
   child.stdout.on('data', (d: Buffer) => (stdout += d));
   child.stderr.on('data', (d: Buffer) => {
     stderr += d;
-    if (!child.killed && stderr.includes(`loading ${library}\n`)) child.kill(signal);
+    while (next < steps.length && stderr.includes(steps[next]![0])) child.kill(steps[next++]![1]);
   });
   return new Promise((resolve) => child.on('close', (code, ended) => resolve({ code, signal: ended, stderr, stdout })));
+}
+
+/** Runs the real command and sends it `signal` as it prints `loading <library>`: within a synchronous stretch. */
+function interruptWhileLoading(library: string, args: string[], signal: NodeJS.Signals, cwd: string): Promise<Ended & { stdout: string }> {
+  return interruptAt(args, [[`loading ${library}\n`, signal]], cwd);
 }
 
 describe('a signal during synchronous work (compiling an expression, drawing a chart)', () => {
@@ -68,6 +73,24 @@ describe('a batch whose main thread is drawing when the first SIGINT comes', () 
     const files = readdirSync(join(dir, 'out')).filter((f) => f !== '.gradplot-cache.json').sort();
     expect(files).toEqual(summary.charts.filter((c) => c.status === 'rendered').map((c) => c.out.slice('out/'.length)).sort());
     for (const png of files) expect(() => PNG.sync.read(readFileSync(join(dir, 'out', png))), png).not.toThrow();
+  });
+});
+
+describe('a batch with a chart that draws long', () => {
+  it('draws it on a worker even with --jobs 1, so a second SIGINT while it draws ends the batch at once', { timeout: 60_000 }, async () => {
+    const dir = withManifest([{ out: 'out/long.png', fn: 'sin_xy', range: [-3, 3], step: 0.03, maxArrows: 100_000 }]);
+    const r = await interruptAt(
+      ['batch', 'plots.yaml', '--jobs', '1', '--json'],
+      [
+        ['loading vega in a worker\n', 'SIGINT'],
+        ['finishing the charts in progress', 'SIGINT'],
+      ],
+      dir,
+    );
+    expect([r.code, r.signal]).toEqual([130, null]);
+    expect(r.stderr).not.toMatch(/^loading vega\n/m);
+    expect(r.stderr).toMatch(/^\[1\/1\] cancelled out\/long\.png\ngradplot: interrupted by SIGINT; the charts in progress were stopped and their temporary files removed\n$/m);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f !== '.gradplot-cache.json')).toEqual([]);
   });
 });
 
