@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isatty } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
 import { SIGNAL_STATUS } from '../io.js';
+import { randomHex } from '../util/random-hex.js';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
 export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -108,9 +108,9 @@ async function writeAtomic(path: string, chunks: Chunks, mode: number | undefine
   }
 }
 
-// `.name.<pid>.<random>.tmp` beside the target: hidden, and the process's own.
+// `.name.<pid>.<random>.tmp` beside the target: hidden, and the process's own (opened exclusively).
 function temporaryName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomHex(1)}.tmp`);
 }
 
 const READER_POLL_MS = 50;

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Canvas } from 'canvas';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { LIMITS } from '../util/limits.js';
 import { load } from '../startup/load.js';
 import { mark } from '../util/timings.js';
+import { randomHex } from '../util/random-hex.js';
 import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
 import { releaseSurface, takeSurface } from './surfaces.js';
@@ -155,7 +155,7 @@ function specJson(spec: TopLevelSpec): string {
   const rows: string[] = [];
   // Data rows become numbered placeholders, swapped for their one-line JSON at the end; the random tag
   // keeps a text of the spec (a title) from reading as one.
-  const tag = randomBytes(8).toString('hex');
+  const tag = randomHex(2);
   const text = JSON.stringify(
     spec,
     (key, value) =>

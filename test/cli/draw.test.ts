@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, readReference, tempDir } from '../helpers.js';
+import { BIN, cli, gradplot, readReference, tempDir } from '../helpers.js';
 
 describe('gradplot draws charts', () => {
   it('writes xy.png: a 2x PNG with grey arrows on white', async () => {
@@ -136,5 +136,13 @@ describe('gradplot draws charts', () => {
     expect(help.stdout).toContain('gradplot --fn xy --range -2,2 --step 0.25 -o xy.png');
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     expect((await cli(['--version'])).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('the command answers --version and -V before its command line loads, as the command line does', async () => {
+    const full = await cli(['--version']);
+    for (const flag of ['--version', '-V']) {
+      const r = gradplot([flag], { env: { ...process.env, NODE_DEBUG: 'module' } });
+      expect([r.status, r.stdout, r.stderr.includes('main.cjs')]).toEqual([0, full.stdout, false]);
+    }
   });
 });
