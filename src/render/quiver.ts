@@ -18,7 +18,7 @@ import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
 import { panelSpec, PANEL_SIZE } from './panels.js';
-import { pathLabels, pathLayer } from './paths.js';
+import { pathKeySize, pathKeyStyle, pathLabels, pathLayer, type PlotArea } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, titleFontSize, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
@@ -201,7 +201,6 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
     ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
     ...arrowLayers,
     options.critical && markerLayer(options.critical, palette.halo, x, y),
-    options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, palette.halo, tooltip, x, y), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
     options.key &&
       drawArrows &&
       keyLayer({
@@ -216,6 +215,16 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
         headSize: options.headSize,
       }),
   ];
+  const config = themeConfig(theme, options.fontSize);
+  const plot = { xdomain, ydomain, width, height };
+  const paths = options.paths?.length ? pathOptions(options.paths, palette.halo, tooltip, x, y, plot) : undefined;
+  // The paths' legend goes under the other legends beside the plot, which leave it room.
+  const legends = legendsOf(layers.filter(Boolean) as never);
+  const legend = { ...(config.legend as object), ...legendLayout([...legends, ...(paths && !options.panels ? [pathKeySize(paths.labels)] : [])], { width, height }) } as Record<string, unknown>;
+  if (paths && !options.panels) {
+    const key = pathKeyStyle(legend, legends.length > 0 && legend.orient !== 'bottom');
+    layers.push(pathLayer(options.paths!, { ...paths, key, numbers: options.paths!.map((_, i) => i + 1) }));
+  }
   const drawn = layers.filter(Boolean) as Record<string, unknown>[];
   const notes: string[] = aspectNote ? [aspectNote] : [];
   const warnings: string[] = [];
@@ -223,7 +232,6 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   if (apart < MIN_APART_PX) {
     warnings.push(`arrows are ${Number(apart.toPrecision(2))} px apart and run together; a larger --xstep/--ystep, fewer --points or a smaller --max-arrows spreads them`);
   }
-  const config = themeConfig(theme, options.fontSize);
   const title = wrapTitle(options.title, width, titleFontSize(options.fontSize));
   if (title.cut) warnings.push(`the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short`);
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
@@ -250,16 +258,14 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
       ...config,
       axisX: { tickCount: tickCount(width, 'x'), labelOverlap: true },
       axisY: { tickCount: tickCount(height, 'y'), labelOverlap: true },
-      legend: { ...(config.legend as object), ...legendLayout(legendsOf(drawn as never), { width, height }) },
+      legend,
     },
     data: { values: drawArrows ? arrows : [] },
     layer: drawn,
-    // Paths take their own colour scale beside the background's.
-    ...(options.paths?.length ? { resolve: { scale: { color: 'independent' } } } : {}),
   } as unknown as TopLevelSpec;
   const extra = { notes, warnings, ...(lines ? { streamlines: lines } : {}) };
   if (options.panels && options.paths?.length) {
-    const panels = panelsOf(options.paths, pathOptions(options.paths, palette.halo, tooltip, x, y));
+    const panels = panelsOf(options.paths, paths!);
     const spec = panelSpec(chart as unknown as Record<string, unknown>, arrows, drawn, panels);
     return { spec, arrows, skipped, subGrid: sub, ...extra };
   }
@@ -293,8 +299,8 @@ function withPaths(options: ChartOptions): ChartOptions {
   return { ...options, xrange: union(options.xrange, extent[0]), yrange: union(options.yrange, extent[1]), size };
 }
 
-function pathOptions(paths: DescentPath[], halo: string, tooltip: boolean, x: (field: string) => Record<string, unknown>, y: (field: string) => Record<string, unknown>) {
-  return { labels: pathLabels(paths), x, y, halo, tooltip, legend: false };
+function pathOptions(paths: DescentPath[], halo: string, tooltip: boolean, x: (field: string) => Record<string, unknown>, y: (field: string) => Record<string, unknown>, plot: PlotArea) {
+  return { labels: pathLabels(paths), x, y, halo, tooltip, plot };
 }
 
 // One panel per optimizer label, with every path of that optimizer (all its starts); legends off, titles name them.

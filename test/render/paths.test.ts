@@ -7,7 +7,10 @@ import { PNG } from 'pngjs';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { gradientField, type GradientFieldOptions } from '../../src/index.js';
+import { parseOptions } from '../../src/options.js';
+import { plot } from '../../src/plot.js';
 import { render } from '../../src/render/render.js';
+import { resolveRequest } from '../../src/request.js';
 import { gradplot, tempDir } from '../helpers.js';
 import { compiled, layers, type Layer } from './helpers.js';
 
@@ -27,54 +30,112 @@ const book = async (extra: Partial<GradientFieldOptions> = {}) =>
     background: 'contour',
     ...extra,
   });
+// The chart of the book's figure as the command draws it for a picture (no tooltips).
+const bookPicture = async (extra: Record<string, unknown> = {}) => {
+  const raw = { fn: 'ch06', method: 'analytic', descent: 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', start: ['-7,2'], background: 'contour', ...extra };
+  return { spec: (await plot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec };
+};
 const LABELS = ['SGD lr 0.95', 'Momentum lr 0.1', 'AdaGrad lr 1.5', 'Adam lr 0.3'];
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd'];
 
-type PathLayer = Layer & { data: { values: { path: number; optimizer: string; step: number; x0: number; x1: number; role: string | null }[] } };
-const isPaths = (l: Layer): l is PathLayer => Array.isArray(l.layer) && l.layer[0]?.mark.type === 'line' && l.layer[0].encoding.color?.field === 'optimizer';
+type Item = { x0: number; x1: number; shape: string; color: string; width?: number; opacity?: number; size?: number; halo?: number; path?: number; optimizer?: string; step?: number };
+type PathLayer = Layer & { description: string; layer: (Layer & { description: string; data: { values: Item[] } })[] };
+const isPaths = (l: Layer): l is PathLayer => (l as { description?: string }).description === 'descent paths';
+const part = (paths: PathLayer, name: 'lines' | 'markers' | 'legend') => paths.layer.find((l) => l.description === `path ${name}`);
 const xDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.x.scale!.domain as [number, number];
 const yDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.y.scale!.domain as [number, number];
+const size = (spec: TopLevelSpec) => spec as unknown as { width: number; height: number };
+
+/** The points of an SVG path of M/L/l commands, in pixels. */
+const vertices = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 
 describe('descent paths on the chart', () => {
-  it('are a layer of lines with a point per step, coloured by optimizer with a legend of name and lr, start and end marked', async () => {
-    const { spec } = await book();
+  it('are a line through each path and a dot at each point, in its optimizer colour, the start a square and the end a diamond', async () => {
+    const { spec } = await bookPicture();
     const [paths, ...others] = layers(spec).filter(isPaths);
     expect(others).toEqual([]);
-    const rows = paths.data.values;
-    expect(rows).toHaveLength(4 * 31);
-    expect(rows.slice(0, 2)).toMatchObject([
-      { path: 1, optimizer: 'SGD lr 0.95', step: 0, x0: -7, x1: 2, f: 6.45, role: 'start', size: 110, halo: 1.2 },
-      { path: 1, optimizer: 'SGD lr 0.95', step: 1, x0: -6.335, role: 'step', size: 24, halo: 0 },
-    ]);
-    expect(rows.filter((r) => r.role === 'end').map((r) => [r.path, r.step])).toEqual([1, 2, 3, 4].map((n) => [n, 30]));
-    const [line, points, ...more] = paths.layer!;
-    expect(more).toEqual([]);
-    expect(line.mark).toMatchObject({ type: 'line' });
-    expect(line.encoding.color).toMatchObject({ field: 'optimizer', scale: { domain: LABELS, range: COLORS }, title: ['descent', '■ start ◆ end'] });
-    expect(points.mark).toMatchObject({ type: 'point', filled: true });
-    expect(points.encoding.shape).toMatchObject({ field: 'role', scale: { domain: ['step', 'start', 'end'], range: ['circle', 'square', 'diamond'] } });
-    expect(points.encoding.size).toEqual({ field: 'size', type: 'quantitative', scale: null });
-    // The paths' colours and the contours' are separate scales, each with its legend.
-    expect((spec as { resolve?: unknown }).resolve).toEqual({ scale: { color: 'independent' } });
+    const [xd, yd] = [xDomain(spec), yDomain(spec)];
+    const { width, height } = size(spec);
+    // Pixels back to data units, from a symbol's own place.
+    const toData = (at: Item, [dx, dy]: number[]) => [at.x0 + (dx * (xd[1] - xd[0])) / width, at.x1 - (dy * (yd[1] - yd[0])) / height];
+    const strokes = part(paths, 'lines')!.data.values;
+    const lines = strokes.filter((s) => s.width === 1.8);
+    expect(lines.map((l) => [l.x0, l.x1, l.color, l.opacity])).toEqual(COLORS.map((c) => [-7, 2, c, 0.9]));
+    for (const l of lines) expect(vertices(l.shape)).toHaveLength(31);
+    // SGD lr 0.95 from (−7, 2) on ∇f = (x0/10, 2·x1): (−7 + 0.665, 2 − 3.8).
+    const sgd = vertices(lines[0].shape);
+    expect(sgd[0]).toEqual([0, 0]);
+    const [x, y] = toData(lines[0], sgd[1]);
+    expect(x).toBeCloseTo(-6.335, 3);
+    expect(y).toBeCloseTo(-1.8, 3);
+    // The 29 dots between start and end: one symbol a path, each dot a round cap on a line of no length.
+    const dots = strokes.filter((s) => s.shape.includes('l0,0'));
+    expect(dots.map((d) => [d.color, d.shape.match(/l0,0/g)!.length, d.width])).toEqual(COLORS.map((c) => [c, 29, 2 * Math.sqrt(24 / Math.PI)]));
+    expect(vertices(dots[0].shape)).toEqual(sgd.slice(1, 30));
+    expect(part(paths, 'lines')!.mark).toMatchObject({ type: 'point', filled: false, size: 4, strokeCap: 'round' });
+    // Start and end markers, above every dot: the end where the line ends.
+    const markers = part(paths, 'markers')!;
+    expect(markers.mark).toMatchObject({ type: 'point', filled: true, stroke: 'white' });
+    const ends = markers.data.values;
+    expect(ends.map((m) => [m.path, m.step, m.shape, m.color, m.size, m.halo])).toEqual(
+      [1, 2, 3, 4].flatMap((n) => [[n, 0, 'square', COLORS[n - 1], 110, 1.2], [n, 30, 'diamond', COLORS[n - 1], 110, 1.2]]),
+    );
+    for (const [i, l] of lines.entries()) {
+      const [ex, ey] = toData(l, vertices(l.shape)[30]);
+      expect(ex).toBeCloseTo(ends[2 * i + 1].x0, 2);
+      expect(ey).toBeCloseTo(ends[2 * i + 1].x1, 2);
+    }
+    // Colours and sizes are the data's own: no scale and no Vega legend of their own, only the contours' one.
+    expect(markers.encoding.fill).toEqual({ field: 'color', type: 'nominal', scale: null });
+    expect((spec as { resolve?: unknown }).resolve).toBeUndefined();
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
-    const titles = (vega.legends ?? []).map((l) => l.title);
-    expect(titles).toEqual(['f', ['descent', '■ start ◆ end']]);
+    expect((vega.legends ?? []).map((l) => l.title)).toEqual(['f']);
   });
 
-  it('draw one line per path: by colour, and by path number when an optimizer walks from several starts', async () => {
-    const line = async (start: [number, number][]) => layers((await gradientField({ ...ch06, start, iterations: 3 })).spec).find(isPaths)!.layer![0].encoding;
-    expect((await line([[-7, 2]])).detail).toBeUndefined();
-    expect((await line([[-7, 2], [5, -3]])).detail).toEqual({ field: 'path', type: 'nominal' });
+  it('have a legend beside the plot naming every optimizer with its lr, in order, in its colour, below the other legends', async () => {
+    const legendOf = async (extra: Record<string, unknown>) => {
+      const { spec } = await bookPicture(extra);
+      const paths = layers(spec).find(isPaths)!;
+      const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; color: string; weight: string }[];
+      const strokes = part(paths, 'lines')!.data.values.filter((s) => s.width === 2.5);
+      return { spec, text, strokes };
+    };
+    const { spec, text, strokes } = await legendOf({});
+    const { width, height } = size(spec);
+    expect(text.map((t) => [t.text, t.weight])).toEqual([['descent', 'bold'], ['■ start ◆ end', 'bold'], ...LABELS.map((l) => [l, 'normal'])]);
+    expect(text.every((t) => t.px > width)).toBe(true);
+    expect(strokes.map((s) => s.color)).toEqual(COLORS);
+    // Under the contours' legend, its last row at the plot's bottom; at the top when it is the only legend.
+    expect(Math.max(...text.map((t) => t.py))).toBeCloseTo(height - 6.5, 6);
+    const alone = await legendOf({ background: 'none' });
+    expect(alone.text[0].py).toBe(6.5);
+    // Each label on its stroke's row.
+    const [xd, yd] = [xDomain(alone.spec), yDomain(alone.spec)];
+    const strokeRows = alone.strokes.map((s) => ((yd[1] - s.x1) * size(alone.spec).height) / (yd[1] - yd[0]));
+    for (const [i, row] of strokeRows.entries()) expect(row).toBeCloseTo(alone.text[i + 2].py, 6);
+    expect(alone.strokes.every((s) => ((s.x0 - xd[0]) * size(alone.spec).width) / (xd[1] - xd[0]) > size(alone.spec).width)).toBe(true);
+    // The dark theme's legend colours.
+    const dark = await legendOf({ theme: 'dark' });
+    expect(dark.text.map((t) => t.color)).toEqual(['#e8e8e8', '#e8e8e8', ...LABELS.map(() => '#b8b8b8')]);
   });
 
-  it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec)', async () => {
+  it('draw one line per path, each start with its own', async () => {
+    const lines = async (start: [number, number][]) =>
+      part(layers((await gradientField({ ...ch06, descent: [...ch06.descent!, { optimizer: 'adam', lr: 0.3, params: {} }], start, iterations: 3 })).spec).find(isPaths)!, 'lines')!.data.values.filter((s) => s.width === 1.8);
+    expect((await lines([[-7, 2]])).map((l) => [l.x0, l.x1, l.color])).toEqual([[-7, 2, COLORS[0]], [-7, 2, COLORS[1]]]);
+    expect((await lines([[-7, 2], [5, -3]])).map((l) => [l.x0, l.x1, l.color])).toEqual([[-7, 2, COLORS[0]], [-7, 2, COLORS[1]], [5, -3, COLORS[0]], [5, -3, COLORS[1]]]);
+  });
+
+  it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec), each dot then a symbol of its own', async () => {
     const { spec } = await gradientField({ ...ch06, start: [[-7, 2]], iterations: 2 });
-    const points = layers(spec).find(isPaths)!.layer![1] as Layer & { encoding: { tooltip: { field: string; title?: string }[] } };
-    expect(points.encoding.tooltip.map((t) => t.title ?? t.field)).toEqual(['optimizer', 'step', 'x0', 'x1', 'f', '|∇f|']);
-    const mags = (layers(spec).find(isPaths)!.data.values as unknown as { mag: number }[]).map((r) => r.mag);
+    const paths = layers(spec).find(isPaths)!;
+    const markers = part(paths, 'markers')! as unknown as Layer & { encoding: { tooltip: { field: string; title?: string }[] }; data: { values: (Item & { mag: number })[] } };
+    expect(markers.encoding.tooltip.map((t) => t.title ?? t.field)).toEqual(['optimizer', 'step', 'x0', 'x1', 'f', '|∇f|']);
+    expect(markers.data.values.map((m) => [m.step, m.shape, m.size])).toEqual([[1, 'circle', 24], [0, 'square', 110], [2, 'diamond', 110]]);
+    expect(part(paths, 'lines')!.data.values.some((s) => s.shape.includes('l0,0'))).toBe(false);
     // |∇f| = |(x0/10, 2·x1)| at (−7, 2): √(0.49 + 16).
-    expect(mags[0]).toBe(Math.hypot(0.7, 4));
+    expect(markers.data.values[1].mag).toBe(Math.hypot(0.7, 4));
   });
 
   it('widen the axes to show paths outside a given range, which is kept', async () => {
@@ -109,10 +170,12 @@ describe('--panels', () => {
       expect(panelLayers[0].data).toEqual({ name: 'layer0' });
       const paths = panelLayers.filter(isPaths);
       expect(paths).toHaveLength(1);
-      expect(new Set(paths[0].data.values.map((r) => r.optimizer))).toEqual(new Set([LABELS[i]]));
-      expect(new Set(paths[0].data.values.map((r) => r.path))).toEqual(new Set([i + 1]));
+      const points = part(paths[0], 'markers')!.data.values;
+      expect(new Set(points.map((r) => r.optimizer))).toEqual(new Set([LABELS[i]]));
+      expect(new Set(points.map((r) => r.path))).toEqual(new Set([i + 1]));
       // The optimizer keeps its colour; panel titles name it, so no path legend.
-      expect(paths[0].layer![0].encoding.color).toMatchObject({ scale: { domain: LABELS, range: COLORS }, legend: null });
+      expect(new Set([...points, ...part(paths[0], 'lines')!.data.values].map((r) => r.color))).toEqual(new Set([COLORS[i]]));
+      expect(part(paths[0], 'legend')).toBeUndefined();
       // The contours' legend once, beside the end of the first row.
       expect(panelLayers[0].encoding.color.legend === null, `panel ${i}`).toBe(i !== 1);
       expect(panelLayers[1].encoding.x.scale).toEqual(s.concat[0].layer && (s.concat[0].layer as unknown as Layer[])[1].encoding.x.scale);
@@ -125,7 +188,7 @@ describe('--panels', () => {
   it('groups every start of an optimizer in its panel, keeping the CSV path numbers', async () => {
     const { spec } = await gradientField({ ...ch06, descent: [{ optimizer: 'sgd', lr: 0.95, params: {} }, { optimizer: 'adam', lr: 0.3, params: { beta1: 0.9, beta2: 0.999 } }], start: [[-7, 2], [5, -3]], iterations: 3, panels: true });
     const concat = (spec as unknown as { concat: { layer: Layer[] }[] }).concat;
-    expect(concat.map((p) => [...new Set((p.layer.find(isPaths)!.data.values).map((r) => r.path))])).toEqual([[1, 3], [2, 4]]);
+    expect(concat.map((p) => [...new Set(part(p.layer.find(isPaths)!, 'markers')!.data.values.map((r) => r.path))])).toEqual([[1, 3], [2, 4]]);
   });
 });
 
@@ -171,11 +234,15 @@ describe('paths in every format', () => {
     expect(single.width).toBeLessThan(panels.width);
   });
 
-  it('SVG: a line and markers in each optimizer colour, and the legend', async () => {
-    const svg = (await render((await book()).spec, 'svg')).toString();
-    for (const color of COLORS) expect(svg).toContain(`stroke="${color}"`);
-    for (const label of LABELS) expect(svg).toContain(`>${label}</text>`);
-    expect(svg).toContain('>■ start ◆ end</tspan>');
+  it('SVG: a line and markers in each optimizer colour, and the legend naming every optimizer with its lr, in order', async () => {
+    for (const { spec } of [await book(), await bookPicture()]) {
+      const svg = (await render(spec, 'svg')).toString();
+      for (const color of COLORS) expect(svg).toContain(`stroke="${color}"`);
+      for (const color of COLORS) expect(svg).toContain(`fill="${color}"`);
+      const at = ['descent', '■ start ◆ end', ...LABELS].map((text) => svg.indexOf(`>${text}</text>`));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
   });
 
   it('PDF: vector paths in the first path colour', async () => {
