@@ -51,12 +51,10 @@ export interface PathLayerOptions {
   labels: string[];
   /** Numbers of `paths` (from 1), as in the CSV. */
   numbers: number[];
-  x: (field: string) => Record<string, unknown>;
-  y: (field: string) => Record<string, unknown>;
   plot: PlotArea;
   /** Outline around the start and end markers. */
   halo: string;
-  /** A tooltip on each point (step, x0, x1, f, |∇f|): then each dot is a mark of its own. */
+  /** A tooltip on each point (step, x0, x1, f, |∇f|): then each dot is a symbol of its own. */
   tooltip: boolean;
   /** The legend beside the plot; none in panels, whose titles name the optimizer. */
   key?: PathKeyStyle;
@@ -73,48 +71,56 @@ export function pathKeySize(labels: readonly string[]): LegendSize {
  * each, coloured by optimizer, the start a square and the end a diamond, and a
  * legend of the optimizers (name and lr) that names the markers in its title.
  *
- * Every part is a symbol whose shape is an SVG path in pixels, its colour and
- * size given per datum: a path's line is one symbol, and so are all its dots
- * unless each needs a tooltip. Vega's cost grows with marks and items, and a
- * line mark per colour or a Vega legend would cost more than the paths. (Vega
- * keeps each path text it has drawn, a few kB a path, for the thread's life.)
+ * Every part is a symbol placed in pixels, all in one mark: its shape an SVG
+ * path in pixels or a marker's name, its paint given per datum. A path's line
+ * is one symbol, and so are all its dots unless each needs a tooltip. Vega's
+ * cost grows with marks and items: a line mark per colour, or a Vega legend,
+ * would cost more than the paths. (Vega keeps each path text it has drawn, a
+ * few kB a path, for the thread's life.)
  */
 export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptions): Record<string, unknown> {
-  const { labels, numbers, x, y, plot, halo, tooltip, key } = options;
+  const { labels, numbers, plot, halo, tooltip, key } = options;
   const colorOf = (p: DescentPath) => PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length];
   const px = pixels(plot);
-  const lines: Item[] = paths.filter((p) => p.count > 1).map((p) => ({ x0: p.points[0], x1: p.points[1], shape: polyline(p, px), color: colorOf(p), width: LINE_WIDTH, opacity: LINE_OPACITY }));
+  const lines = paths.filter((p) => p.count > 1).map((p): Item => ({ ...stroke(colorOf(p), LINE_WIDTH, LINE_OPACITY), px: at(p, 0, px)[0], py: at(p, 0, px)[1], shape: polyline(p, px) }));
   // Dots above every line, start and end markers above every dot.
-  const steps = paths.flatMap((p, i) => dots(p, numbers[i], colorOf(p), px, tooltip));
-  const strokes = [...lines, ...(tooltip ? [] : steps), ...(key ? keyStrokes(labels, plot, key, px) : [])];
-  const points = [...(tooltip ? steps : []), ...paths.flatMap((p, i) => ends(p, numbers[i], colorOf(p)))];
-  const at = { x: x('x0'), y: y('x1') };
-  const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
-  const layers: Record<string, unknown>[] = [
-    {
-      description: 'path lines',
-      data: { values: strokes },
-      // size 4: Vega scales a path shape by √size / 2, so its units stay pixels.
-      mark: { type: 'point', filled: false, size: 4, strokeCap: 'round' },
-      encoding: { ...at, shape: direct('shape'), color: direct('color'), strokeWidth: direct('width', 'quantitative'), opacity: direct('opacity', 'quantitative') },
-    },
-    {
-      description: 'path markers',
-      data: { values: points },
-      mark: { type: 'point', filled: true, opacity: 1, stroke: halo },
-      encoding: {
-        ...at,
-        shape: direct('shape'),
-        fill: direct('color'),
-        size: direct('size', 'quantitative'),
-        strokeWidth: direct('halo', 'quantitative'),
-        ...(tooltip ? { tooltip: TOOLTIP } : {}),
-      },
-    },
-  ];
+  const steps = paths.flatMap((p, i) => dots(p, numbers[i], colorOf(p), halo, px, tooltip));
+  const strokes = [...lines, ...(tooltip ? [] : steps), ...(key ? keyStrokes(labels, plot, key) : [])];
+  const points = [...(tooltip ? steps : []), ...paths.flatMap((p, i) => ends(p, numbers[i], colorOf(p), halo, px))];
+  // Points with tooltips go in a layer of their own, so the lines have none.
+  const layers = tooltip ? [symbolLayer('path lines', strokes), symbolLayer('path markers', points, TOOLTIP)] : [symbolLayer('path lines and markers', [...strokes, ...points])];
   if (key) layers.push(keyText(labels, plot, key));
   return { description: 'descent paths', layer: layers };
 }
+
+/** One mark of symbols, each with its own place, shape and paint. */
+function symbolLayer(description: string, items: Item[], tooltip?: typeof TOOLTIP): Record<string, unknown> {
+  const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
+  return {
+    description,
+    data: { values: items },
+    mark: { type: 'point', strokeCap: 'round' },
+    encoding: {
+      x: PIXEL_X,
+      y: PIXEL_Y,
+      shape: direct('shape'),
+      size: direct('size', 'quantitative'),
+      fill: direct('fill'),
+      stroke: direct('stroke'),
+      strokeWidth: direct('width', 'quantitative'),
+      opacity: direct('opacity', 'quantitative'),
+      ...(tooltip ? { tooltip } : {}),
+    },
+  };
+}
+
+// size 4: Vega scales a path shape by √size / 2, so its units stay pixels.
+const stroke = (color: string, width: number, opacity = 1) => ({ size: 4, fill: null, stroke: color, width, opacity });
+const marker = (shape: string, color: string, size: number, halo: string, width: number) => ({ shape, size, fill: color, stroke: halo, width, opacity: 1 });
+
+/** Places in pixels, worked out here: the axes' scales and their merging are Vega-Lite's costliest work per layer. */
+const PIXEL_X = { field: 'px', type: 'quantitative', scale: null };
+const PIXEL_Y = { field: 'py', type: 'quantitative', scale: null };
 
 const TOOLTIP = [
   { field: 'optimizer', type: 'nominal' },
@@ -125,73 +131,82 @@ const TOOLTIP = [
   { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
 ];
 
-/** One symbol: at (x0, x1) in data units, a shape (a name, or an SVG path in pixels about that point) and its paint. */
+/** One symbol: at (px, py), in pixels from the plot's top-left, a shape (a name, or an SVG path in pixels about that place) and its paint. */
 interface Item {
-  x0: number;
-  x1: number;
+  px: number;
+  py: number;
   shape: string;
-  color: string;
-  width?: number;
-  opacity?: number;
-  size?: number;
-  halo?: number;
-  /** The point's own values, for its tooltip. */
+  size: number;
+  fill: string | null;
+  stroke: string;
+  /** Of the stroke, in pixels. */
+  width: number;
+  opacity: number;
+  /** A point's own values, for its tooltip. */
   path?: number;
   optimizer?: string;
   step?: number;
+  x0?: number;
+  x1?: number;
   f?: number | null;
   mag?: number | null;
 }
 
-/** Pixels from a point to another, both in data units; y grows downwards on screen. */
-type Offset = (fromX: number, fromY: number, toX: number, toY: number) => [number, number];
+/** A point's place in pixels from the plot's top-left. */
+type ToPixels = (x0: number, x1: number) => [number, number];
 
-function pixels({ xdomain, ydomain, width, height }: PlotArea): Offset {
+function pixels({ xdomain, ydomain, width, height }: PlotArea): ToPixels {
   const [kx, ky] = [width / (xdomain[1] - xdomain[0]), height / (ydomain[1] - ydomain[0])];
-  return (fx, fy, tx, ty) => [(tx - fx) * kx, -(ty - fy) * ky];
+  return (x0, x1) => [(x0 - xdomain[0]) * kx, (ydomain[1] - x1) * ky];
 }
 
 // Hundredths of a pixel: exact on screen, and short.
-const short = (v: number) => String(Math.round(v * 100) / 100);
+const short = (v: number) => Math.round(v * 100) / 100;
 
-/** The path's line as an SVG path from its start, in pixels. */
-function polyline(p: DescentPath, px: Offset): string {
-  const q = p.points;
+/** Point k of a path in pixels. */
+const at = (p: DescentPath, k: number, px: ToPixels) => px(p.points[2 * k], p.points[2 * k + 1]);
+
+/** The path's line, a symbol at its start: an SVG path from there, in pixels. */
+function polyline(p: DescentPath, px: ToPixels): string {
+  const [sx, sy] = at(p, 0, px);
   let d = 'M0,0';
   for (let k = 1; k < p.count; k++) {
-    const [dx, dy] = px(q[0], q[1], q[2 * k], q[2 * k + 1]);
-    d += `L${short(dx)},${short(dy)}`;
+    const [x, y] = at(p, k, px);
+    d += `L${short(x - sx)},${short(y - sy)}`;
   }
   return d;
 }
 
 /** The dots between start and end: one symbol each with a tooltip, else one for them all, each a round cap on a point. */
-function dots(p: DescentPath, path: number, color: string, px: Offset, tooltip: boolean): Item[] {
-  const q = p.points;
+function dots(p: DescentPath, path: number, color: string, halo: string, px: ToPixels, tooltip: boolean): Item[] {
   const steps = Array.from({ length: Math.max(0, p.count - 2) }, (_, i) => i + 1);
-  if (tooltip) return steps.map((k) => ({ ...pointOf(p, path, k), shape: 'circle', color, size: DOT_SIZE, halo: 0 }));
+  if (tooltip) return steps.map((k) => ({ ...pointOf(p, path, k, px), ...marker('circle', color, DOT_SIZE, halo, 0) }));
   if (steps.length === 0) return [];
+  const [sx, sy] = at(p, 0, px);
   // A line of no length draws its round caps, a disc as wide as the line: a circle for Cairo and SVG alike.
   const shape = steps
     .map((k) => {
-      const [dx, dy] = px(q[0], q[1], q[2 * k], q[2 * k + 1]);
-      return `M${short(dx)},${short(dy)}l0,0`;
+      const [x, y] = at(p, k, px);
+      return `M${short(x - sx)},${short(y - sy)}l0,0`;
     })
     .join('');
-  return [{ x0: q[0], x1: q[1], shape, color, width: 2 * Math.sqrt(DOT_SIZE / Math.PI), opacity: 1 }];
+  return [{ ...stroke(color, 2 * Math.sqrt(DOT_SIZE / Math.PI)), px: sx, py: sy, shape }];
 }
 
-function ends(p: DescentPath, path: number, color: string): Item[] {
+function ends(p: DescentPath, path: number, color: string, halo: string, px: ToPixels): Item[] {
   const last = p.count - 1;
   return [
-    { ...pointOf(p, path, 0), shape: 'square', color, size: END_SIZE, halo: END_HALO },
-    ...(last > 0 ? [{ ...pointOf(p, path, last), shape: 'diamond', color, size: END_SIZE, halo: END_HALO }] : []),
+    { ...pointOf(p, path, 0, px), ...marker('square', color, END_SIZE, halo, END_HALO) },
+    ...(last > 0 ? [{ ...pointOf(p, path, last, px), ...marker('diamond', color, END_SIZE, halo, END_HALO) }] : []),
   ];
 }
 
-function pointOf(p: DescentPath, path: number, k: number) {
+function pointOf(p: DescentPath, path: number, k: number, px: ToPixels) {
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  const [x, y] = at(p, k, px);
   return {
+    px: x,
+    py: y,
     path,
     optimizer: describeOptimizer(p.optimizer),
     step: k,
@@ -210,19 +225,10 @@ function keyRows(labels: readonly string[], { height }: PlotArea, key: PathKeySt
   return { titles: titles.map((y) => top + y), rows: rows.map((y) => top + y) };
 }
 
-/** The legend's coloured strokes, as symbols at the data point under their pixel place. */
-function keyStrokes(labels: readonly string[], plot: PlotArea, key: PathKeyStyle, px: Offset): Item[] {
-  const { rows } = keyRows(labels, plot, key);
-  const [ox, oy] = px(0, 0, 1, 1);
+/** The legend's coloured strokes. */
+function keyStrokes(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): Item[] {
   const half = KEY.stroke / 2;
-  return labels.map((_, i) => ({
-    x0: plot.xdomain[0] + (plot.width + KEY.offset + half) / ox,
-    x1: plot.ydomain[1] + rows[i] / oy,
-    shape: `M${-half},0L${half},0`,
-    color: PATH_COLORS[i % PATH_COLORS.length],
-    width: KEY_LINE_WIDTH,
-    opacity: 1,
-  }));
+  return keyRows(labels, plot, key).rows.map((py, i) => ({ ...stroke(PATH_COLORS[i % PATH_COLORS.length], KEY_LINE_WIDTH), px: plot.width + KEY.offset + half, py, shape: `M${-half},0L${half},0` }));
 }
 
 /** The legend's title and labels, one text mark placed in pixels. */
@@ -235,8 +241,8 @@ function keyText(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): 
     data: { values: [...title, ...entries] },
     mark: { type: 'text', align: 'left', baseline: 'middle', fontWeight: { expr: 'datum.weight' } },
     encoding: {
-      x: { field: 'px', type: 'quantitative', scale: null },
-      y: { field: 'py', type: 'quantitative', scale: null },
+      x: PIXEL_X,
+      y: PIXEL_Y,
       text: { field: 'text' },
       size: { field: 'size', type: 'quantitative', scale: null },
       color: { field: 'color', type: 'nominal', scale: null },

@@ -18,7 +18,7 @@ import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength, type LengthMode } from './length.js';
 import { markerLayer } from './markers.js';
 import { panelSpec, PANEL_SIZE } from './panels.js';
-import { pathKeySize, pathKeyStyle, pathLabels, pathLayer, type PlotArea } from './paths.js';
+import { pathKeySize, pathKeyStyle, pathLabels, pathLayer, type PathLayerOptions } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, titleFontSize, type Theme } from './theme.js';
 import { DEFAULT_MAX_ARROWS, subGrid, subGridRows, type SubGrid } from './thin.js';
@@ -217,7 +217,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   ];
   const config = themeConfig(theme, options.fontSize);
   const plot = { xdomain, ydomain, width, height };
-  const paths = options.paths?.length ? pathOptions(options.paths, palette.halo, tooltip, x, y, plot) : undefined;
+  const paths = options.paths?.length ? { labels: pathLabels(options.paths), halo: palette.halo, tooltip, plot } : undefined;
   // The paths' legend goes under the other legends beside the plot, which leave it room.
   const legends = legendsOf(layers.filter(Boolean) as never);
   const legend = { ...(config.legend as object), ...legendLayout([...legends, ...(paths && !options.panels ? [pathKeySize(paths.labels)] : [])], { width, height }) } as Record<string, unknown>;
@@ -299,12 +299,8 @@ function withPaths(options: ChartOptions): ChartOptions {
   return { ...options, xrange: union(options.xrange, extent[0]), yrange: union(options.yrange, extent[1]), size };
 }
 
-function pathOptions(paths: DescentPath[], halo: string, tooltip: boolean, x: (field: string) => Record<string, unknown>, y: (field: string) => Record<string, unknown>, plot: PlotArea) {
-  return { labels: pathLabels(paths), x, y, halo, tooltip, plot };
-}
-
 // One panel per optimizer label, with every path of that optimizer (all its starts); legends off, titles name them.
-function panelsOf(paths: DescentPath[], options: ReturnType<typeof pathOptions>) {
+function panelsOf(paths: DescentPath[], options: Omit<PathLayerOptions, 'numbers'>) {
   return options.labels.map((label) => {
     const mine = paths.map((p, i) => [p, i + 1] as const).filter(([p]) => pathLabels([p])[0] === label);
     return { title: label, layer: pathLayer(mine.map(([p]) => p), { ...options, numbers: mine.map(([, n]) => n) }) };

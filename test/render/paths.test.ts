@@ -38,10 +38,14 @@ const bookPicture = async (extra: Record<string, unknown> = {}) => {
 const LABELS = ['SGD lr 0.95', 'Momentum lr 0.1', 'AdaGrad lr 1.5', 'Adam lr 0.3'];
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd'];
 
-type Item = { x0: number; x1: number; shape: string; color: string; width?: number; opacity?: number; size?: number; halo?: number; path?: number; optimizer?: string; step?: number };
+type Item = { px: number; py: number; x0?: number; x1?: number; shape: string; size: number; fill: string | null; stroke: string; width: number; opacity: number; path?: number; optimizer?: string; step?: number };
 type PathLayer = Layer & { description: string; layer: (Layer & { description: string; data: { values: Item[] } })[] };
 const isPaths = (l: Layer): l is PathLayer => (l as { description?: string }).description === 'descent paths';
-const part = (paths: PathLayer, name: 'lines' | 'markers' | 'legend') => paths.layer.find((l) => l.description === `path ${name}`);
+const part = (paths: PathLayer, name: 'lines' | 'markers' | 'lines and markers' | 'legend') => paths.layer.find((l) => l.description === `path ${name}`);
+/** Every symbol of the paths: lines, dots, markers and the legend's strokes. */
+const symbols = (paths: PathLayer) => paths.layer.filter((l) => l.description !== 'path legend').flatMap((l) => l.data.values);
+const isLine = (s: Item) => s.fill === null && s.width === 1.8;
+const isEnd = (s: Item) => s.size === 110;
 const xDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.x.scale!.domain as [number, number];
 const yDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.y.scale!.domain as [number, number];
 const size = (spec: TopLevelSpec) => spec as unknown as { width: number; height: number };
@@ -56,11 +60,18 @@ describe('descent paths on the chart', () => {
     expect(others).toEqual([]);
     const [xd, yd] = [xDomain(spec), yDomain(spec)];
     const { width, height } = size(spec);
-    // Pixels back to data units, from a symbol's own place.
-    const toData = (at: Item, [dx, dy]: number[]) => [at.x0 + (dx * (xd[1] - xd[0])) / width, at.x1 - (dy * (yd[1] - yd[0])) / height];
-    const strokes = part(paths, 'lines')!.data.values;
-    const lines = strokes.filter((s) => s.width === 1.8);
-    expect(lines.map((l) => [l.x0, l.x1, l.color, l.opacity])).toEqual(COLORS.map((c) => [-7, 2, c, 0.9]));
+    // Pixels back to data units, from a symbol's own place in pixels.
+    const toData = (at: Item, [dx, dy]: number[]) => [xd[0] + ((at.px + dx) * (xd[1] - xd[0])) / width, yd[1] - ((at.py + dy) * (yd[1] - yd[0])) / height];
+    // Lines, dots, markers and the legend's strokes are one mark: fewer marks draw faster.
+    expect(paths.layer.map((l) => l.description)).toEqual(['path lines and markers', 'path legend']);
+    const all = symbols(paths);
+    const lines = all.filter(isLine);
+    expect(lines.map((l) => [l.stroke, l.opacity, l.size])).toEqual(COLORS.map((c) => [c, 0.9, 4]));
+    for (const l of lines) {
+      const [sx, sy] = toData(l, [0, 0]);
+      expect(sx).toBeCloseTo(-7, 9);
+      expect(sy).toBeCloseTo(2, 9);
+    }
     for (const l of lines) expect(vertices(l.shape)).toHaveLength(31);
     // SGD lr 0.95 from (−7, 2) on ∇f = (x0/10, 2·x1): (−7 + 0.665, 2 − 3.8).
     const sgd = vertices(lines[0].shape);
@@ -69,24 +80,24 @@ describe('descent paths on the chart', () => {
     expect(x).toBeCloseTo(-6.335, 3);
     expect(y).toBeCloseTo(-1.8, 3);
     // The 29 dots between start and end: one symbol a path, each dot a round cap on a line of no length.
-    const dots = strokes.filter((s) => s.shape.includes('l0,0'));
-    expect(dots.map((d) => [d.color, d.shape.match(/l0,0/g)!.length, d.width])).toEqual(COLORS.map((c) => [c, 29, 2 * Math.sqrt(24 / Math.PI)]));
+    const dots = all.filter((s) => s.shape.includes('l0,0'));
+    expect(dots.map((d) => [d.stroke, d.fill, d.shape.match(/l0,0/g)!.length, d.width])).toEqual(COLORS.map((c) => [c, null, 29, 2 * Math.sqrt(24 / Math.PI)]));
     expect(vertices(dots[0].shape)).toEqual(sgd.slice(1, 30));
-    expect(part(paths, 'lines')!.mark).toMatchObject({ type: 'point', filled: false, size: 4, strokeCap: 'round' });
-    // Start and end markers, above every dot: the end where the line ends.
-    const markers = part(paths, 'markers')!;
-    expect(markers.mark).toMatchObject({ type: 'point', filled: true, stroke: 'white' });
-    const ends = markers.data.values;
-    expect(ends.map((m) => [m.path, m.step, m.shape, m.color, m.size, m.halo])).toEqual(
-      [1, 2, 3, 4].flatMap((n) => [[n, 0, 'square', COLORS[n - 1], 110, 1.2], [n, 30, 'diamond', COLORS[n - 1], 110, 1.2]]),
+    expect(part(paths, 'lines and markers')!.mark).toEqual({ type: 'point', strokeCap: 'round' });
+    // Start and end markers, above every dot and line: the end where the line ends.
+    const ends = all.filter(isEnd);
+    expect(all.indexOf(ends[0])).toBeGreaterThan(all.indexOf(dots[3]));
+    expect(ends.map((m) => [m.path, m.step, m.shape, m.fill, m.stroke, m.width])).toEqual(
+      [1, 2, 3, 4].flatMap((n) => [[n, 0, 'square', COLORS[n - 1], 'white', 1.2], [n, 30, 'diamond', COLORS[n - 1], 'white', 1.2]]),
     );
     for (const [i, l] of lines.entries()) {
       const [ex, ey] = toData(l, vertices(l.shape)[30]);
-      expect(ex).toBeCloseTo(ends[2 * i + 1].x0, 2);
-      expect(ey).toBeCloseTo(ends[2 * i + 1].x1, 2);
+      expect(ex).toBeCloseTo(ends[2 * i + 1].x0!, 2);
+      expect(ey).toBeCloseTo(ends[2 * i + 1].x1!, 2);
+      expect([ends[2 * i + 1].px, ends[2 * i + 1].py].map((v, k) => v - [l.px, l.py][k])).toEqual(vertices(l.shape)[30].map((v) => expect.closeTo(v, 2)));
     }
     // Colours and sizes are the data's own: no scale and no Vega legend of their own, only the contours' one.
-    expect(markers.encoding.fill).toEqual({ field: 'color', type: 'nominal', scale: null });
+    expect(part(paths, 'lines and markers')!.encoding.fill).toEqual({ field: 'fill', type: 'nominal', scale: null });
     expect((spec as { resolve?: unknown }).resolve).toBeUndefined();
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
@@ -98,23 +109,21 @@ describe('descent paths on the chart', () => {
       const { spec } = await bookPicture(extra);
       const paths = layers(spec).find(isPaths)!;
       const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; color: string; weight: string }[];
-      const strokes = part(paths, 'lines')!.data.values.filter((s) => s.width === 2.5);
+      const strokes = symbols(paths).filter((s) => s.width === 2.5);
       return { spec, text, strokes };
     };
     const { spec, text, strokes } = await legendOf({});
     const { width, height } = size(spec);
     expect(text.map((t) => [t.text, t.weight])).toEqual([['descent', 'bold'], ['■ start ◆ end', 'bold'], ...LABELS.map((l) => [l, 'normal'])]);
     expect(text.every((t) => t.px > width)).toBe(true);
-    expect(strokes.map((s) => s.color)).toEqual(COLORS);
+    expect(strokes.map((s) => s.stroke)).toEqual(COLORS);
     // Under the contours' legend, its last row at the plot's bottom; at the top when it is the only legend.
     expect(Math.max(...text.map((t) => t.py))).toBeCloseTo(height - 6.5, 6);
     const alone = await legendOf({ background: 'none' });
     expect(alone.text[0].py).toBe(6.5);
-    // Each label on its stroke's row.
-    const [xd, yd] = [xDomain(alone.spec), yDomain(alone.spec)];
-    const strokeRows = alone.strokes.map((s) => ((yd[1] - s.x1) * size(alone.spec).height) / (yd[1] - yd[0]));
-    for (const [i, row] of strokeRows.entries()) expect(row).toBeCloseTo(alone.text[i + 2].py, 6);
-    expect(alone.strokes.every((s) => ((s.x0 - xd[0]) * size(alone.spec).width) / (xd[1] - xd[0]) > size(alone.spec).width)).toBe(true);
+    // Each label on its stroke's row, right of its stroke.
+    expect(alone.strokes.map((s) => s.py)).toEqual(alone.text.slice(2).map((t) => t.py));
+    for (const [i, s] of alone.strokes.entries()) expect([s.px > size(alone.spec).width, s.px < alone.text[i + 2].px]).toEqual([true, true]);
     // The dark theme's legend colours.
     const dark = await legendOf({ theme: 'dark' });
     expect(dark.text.map((t) => t.color)).toEqual(['#e8e8e8', '#e8e8e8', ...LABELS.map(() => '#b8b8b8')]);
@@ -122,9 +131,13 @@ describe('descent paths on the chart', () => {
 
   it('draw one line per path, each start with its own', async () => {
     const lines = async (start: [number, number][]) =>
-      part(layers((await gradientField({ ...ch06, descent: [...ch06.descent!, { optimizer: 'adam', lr: 0.3, params: {} }], start, iterations: 3 })).spec).find(isPaths)!, 'lines')!.data.values.filter((s) => s.width === 1.8);
-    expect((await lines([[-7, 2]])).map((l) => [l.x0, l.x1, l.color])).toEqual([[-7, 2, COLORS[0]], [-7, 2, COLORS[1]]]);
-    expect((await lines([[-7, 2], [5, -3]])).map((l) => [l.x0, l.x1, l.color])).toEqual([[-7, 2, COLORS[0]], [-7, 2, COLORS[1]], [5, -3, COLORS[0]], [5, -3, COLORS[1]]]);
+      symbols(layers((await gradientField({ ...ch06, descent: [...ch06.descent!, { optimizer: 'adam', lr: 0.3, params: {} }], start, iterations: 3 })).spec).find(isPaths)!).filter(isLine);
+    expect((await lines([[-7, 2]])).map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1]]);
+    const [a, b, c, d] = await lines([[-7, 2], [5, -3]]);
+    expect([a, b, c, d].map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1], COLORS[0], COLORS[1]]);
+    expect([a.px, a.py]).toEqual([b.px, b.py]);
+    expect([c.px, c.py]).toEqual([d.px, d.py]);
+    expect(c.px).toBeGreaterThan(a.px);
   });
 
   it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec), each dot then a symbol of its own', async () => {
@@ -133,7 +146,9 @@ describe('descent paths on the chart', () => {
     const markers = part(paths, 'markers')! as unknown as Layer & { encoding: { tooltip: { field: string; title?: string }[] }; data: { values: (Item & { mag: number })[] } };
     expect(markers.encoding.tooltip.map((t) => t.title ?? t.field)).toEqual(['optimizer', 'step', 'x0', 'x1', 'f', '|∇f|']);
     expect(markers.data.values.map((m) => [m.step, m.shape, m.size])).toEqual([[1, 'circle', 24], [0, 'square', 110], [2, 'diamond', 110]]);
-    expect(part(paths, 'lines')!.data.values.some((s) => s.shape.includes('l0,0'))).toBe(false);
+    // The lines in a layer of their own, without tooltips.
+    expect(part(paths, 'lines')!.data.values.map((s) => [s.shape.startsWith('M0,0L'), s.shape.includes('l0,0')])).toEqual([[true, false], [false, false]]);
+    expect(part(paths, 'lines')!.encoding.tooltip).toBeUndefined();
     // |∇f| = |(x0/10, 2·x1)| at (−7, 2): √(0.49 + 16).
     expect(markers.data.values[1].mag).toBe(Math.hypot(0.7, 4));
   });
@@ -170,11 +185,11 @@ describe('--panels', () => {
       expect(panelLayers[0].data).toEqual({ name: 'layer0' });
       const paths = panelLayers.filter(isPaths);
       expect(paths).toHaveLength(1);
-      const points = part(paths[0], 'markers')!.data.values;
+      const points = symbols(paths[0]).filter((s) => s.step !== undefined);
       expect(new Set(points.map((r) => r.optimizer))).toEqual(new Set([LABELS[i]]));
       expect(new Set(points.map((r) => r.path))).toEqual(new Set([i + 1]));
       // The optimizer keeps its colour; panel titles name it, so no path legend.
-      expect(new Set([...points, ...part(paths[0], 'lines')!.data.values].map((r) => r.color))).toEqual(new Set([COLORS[i]]));
+      expect(new Set(symbols(paths[0]).map((r) => (r.fill === null ? r.stroke : r.fill)))).toEqual(new Set([COLORS[i]]));
       expect(part(paths[0], 'legend')).toBeUndefined();
       // The contours' legend once, beside the end of the first row.
       expect(panelLayers[0].encoding.color.legend === null, `panel ${i}`).toBe(i !== 1);
@@ -188,7 +203,7 @@ describe('--panels', () => {
   it('groups every start of an optimizer in its panel, keeping the CSV path numbers', async () => {
     const { spec } = await gradientField({ ...ch06, descent: [{ optimizer: 'sgd', lr: 0.95, params: {} }, { optimizer: 'adam', lr: 0.3, params: { beta1: 0.9, beta2: 0.999 } }], start: [[-7, 2], [5, -3]], iterations: 3, panels: true });
     const concat = (spec as unknown as { concat: { layer: Layer[] }[] }).concat;
-    expect(concat.map((p) => [...new Set(part(p.layer.find(isPaths)!, 'markers')!.data.values.map((r) => r.path))])).toEqual([[1, 3], [2, 4]]);
+    expect(concat.map((p) => [...new Set(symbols(p.layer.find(isPaths)!).flatMap((r) => r.path ?? []))])).toEqual([[1, 3], [2, 4]]);
   });
 });
 
