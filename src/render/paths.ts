@@ -54,7 +54,7 @@ export interface PathLayerOptions {
   plot: PlotArea;
   /** Outline around the start and end markers. */
   halo: string;
-  /** A tooltip on each point (step, x0, x1, f, |∇f|): then each dot is a symbol of its own. */
+  /** A tooltip on each point (step, x0, x1, f, |∇f|): then each point is a row of the data, a symbol of its own. */
   tooltip: boolean;
   /** The legend beside the plot; none in panels, whose titles name the optimizer. */
   key?: PathKeyStyle;
@@ -70,47 +70,63 @@ export function pathKeySize(labels: readonly string[]): LegendSize {
  * Descent paths over the field: each a line through its points with a dot at
  * each, coloured by optimizer, the start a square and the end a diamond, and a
  * legend of the optimizers (name and lr) that names the markers in its title.
+ * Everything is placed in pixels and painted per datum, so no layer has a
+ * scale or a Vega legend of its own.
  *
- * Every part is a symbol placed in pixels, all in one mark: its shape an SVG
- * path in pixels or a marker's name, its paint given per datum. A path's line
- * is one symbol, and so are all its dots unless each needs a tooltip. Vega's
- * cost grows with marks and items: a line mark per colour, or a Vega legend,
- * would cost more than the paths. (Vega keeps each path text it has drawn, a
- * few kB a path, for the thread's life.)
+ * A picture draws every part as a symbol of one mark: a path's line is one
+ * symbol whose shape is an SVG path in pixels, and so are all its dots. Vega's
+ * cost grows with marks and items: a line mark per colour, a symbol per dot,
+ * or a Vega legend would cost more than the paths. (Vega keeps each path text
+ * it has drawn, a few kB a path, for the thread's life.) With tooltips (the
+ * page, the spec), each point is a row of the layer's data, with its own
+ * symbol and tooltip and a line through the rows, so a page can also filter
+ * them by step.
  */
 export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptions): Record<string, unknown> {
   const { labels, numbers, plot, halo, tooltip, key } = options;
   const colorOf = (p: DescentPath) => PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length];
   const px = pixels(plot);
+  const legend = key ? [keyText(labels, plot, key)] : [];
+  const legendStrokes = key ? keyStrokes(labels, plot, key) : [];
+  if (tooltip) {
+    // The points of each path in order, as the CSV has them.
+    const rows = paths.flatMap((p, i) => pointMarkers(p, numbers[i], colorOf(p), halo, px));
+    const lines = {
+      description: 'path lines',
+      mark: { type: 'line', strokeWidth: LINE_WIDTH, opacity: LINE_OPACITY },
+      // stroke, not color: Vega-Lite would share a color scale with the background's and drop rows whose colour is not a number.
+      encoding: { x: PIXEL_X, y: PIXEL_Y, detail: { field: 'path', type: 'nominal' }, order: { field: 'step', type: 'quantitative' }, stroke: direct('fill') },
+    };
+    // Start and end markers above every dot: drawn by size.
+    const markers = { ...symbolLayer('path markers', undefined, TOOLTIP), encoding: { ...symbolEncoding(TOOLTIP), order: { field: 'size', type: 'quantitative' } } };
+    const layers = [lines, markers, ...(key ? [symbolLayer('path legend strokes', legendStrokes)] : []), ...legend];
+    return { description: 'descent paths', data: { values: rows }, layer: layers };
+  }
   const lines = paths.filter((p) => p.count > 1).map((p): Item => ({ ...stroke(colorOf(p), LINE_WIDTH, LINE_OPACITY), px: at(p, 0, px)[0], py: at(p, 0, px)[1], shape: polyline(p, px) }));
+  const dots = paths.flatMap((p) => dotStrokes(p, colorOf(p), px));
   // Dots above every line, start and end markers above every dot.
-  const steps = paths.flatMap((p, i) => dots(p, numbers[i], colorOf(p), halo, px, tooltip));
-  const strokes = [...lines, ...(tooltip ? [] : steps), ...(key ? keyStrokes(labels, plot, key) : [])];
-  const points = [...(tooltip ? steps : []), ...paths.flatMap((p, i) => ends(p, numbers[i], colorOf(p), halo, px))];
-  // Points with tooltips go in a layer of their own, so the lines have none.
-  const layers = tooltip ? [symbolLayer('path lines', strokes), symbolLayer('path markers', points, TOOLTIP)] : [symbolLayer('path lines and markers', [...strokes, ...points])];
-  if (key) layers.push(keyText(labels, plot, key));
-  return { description: 'descent paths', layer: layers };
+  const ends = paths.flatMap((p, i) => pointMarkers(p, numbers[i], colorOf(p), halo, px).filter((m) => m.size === END_SIZE));
+  return { description: 'descent paths', layer: [symbolLayer('path lines and markers', [...lines, ...dots, ...legendStrokes, ...ends]), ...legend] };
 }
 
-/** One mark of symbols, each with its own place, shape and paint. */
-function symbolLayer(description: string, items: Item[], tooltip?: typeof TOOLTIP): Record<string, unknown> {
-  const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
+const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
+
+/** One mark of symbols, each with its own place, shape and paint; of `items`, else of the data it is given. */
+function symbolLayer(description: string, items?: Item[], tooltip?: typeof TOOLTIP): Record<string, unknown> {
+  return { description, ...(items ? { data: { values: items } } : {}), mark: { type: 'point', strokeCap: 'round' }, encoding: symbolEncoding(tooltip) };
+}
+
+function symbolEncoding(tooltip?: typeof TOOLTIP): Record<string, unknown> {
   return {
-    description,
-    data: { values: items },
-    mark: { type: 'point', strokeCap: 'round' },
-    encoding: {
-      x: PIXEL_X,
-      y: PIXEL_Y,
-      shape: direct('shape'),
-      size: direct('size', 'quantitative'),
-      fill: direct('fill'),
-      stroke: direct('stroke'),
-      strokeWidth: direct('width', 'quantitative'),
-      opacity: direct('opacity', 'quantitative'),
-      ...(tooltip ? { tooltip } : {}),
-    },
+    x: PIXEL_X,
+    y: PIXEL_Y,
+    shape: direct('shape'),
+    size: direct('size', 'quantitative'),
+    fill: direct('fill'),
+    stroke: direct('stroke'),
+    strokeWidth: direct('width', 'quantitative'),
+    opacity: direct('opacity', 'quantitative'),
+    ...(tooltip ? { tooltip } : {}),
   };
 }
 
@@ -177,13 +193,20 @@ function polyline(p: DescentPath, px: ToPixels): string {
   return d;
 }
 
-/** The dots between start and end: one symbol each with a tooltip, else one for them all, each a round cap on a point. */
-function dots(p: DescentPath, path: number, color: string, halo: string, px: ToPixels, tooltip: boolean): Item[] {
+/** A marker at each point of the path, in order: the start a square, a dot at each step, the end a diamond. */
+function pointMarkers(p: DescentPath, path: number, color: string, halo: string, px: ToPixels): Item[] {
+  const last = p.count - 1;
+  return Array.from({ length: p.count }, (_, k) => ({
+    ...pointOf(p, path, k, px),
+    ...(k === 0 ? marker('square', color, END_SIZE, halo, END_HALO) : k === last ? marker('diamond', color, END_SIZE, halo, END_HALO) : marker('circle', color, DOT_SIZE, halo, 0)),
+  }));
+}
+
+/** The dots between start and end as one symbol: a line of no length draws its round caps, a disc as wide as the line, for Cairo and SVG alike. */
+function dotStrokes(p: DescentPath, color: string, px: ToPixels): Item[] {
   const steps = Array.from({ length: Math.max(0, p.count - 2) }, (_, i) => i + 1);
-  if (tooltip) return steps.map((k) => ({ ...pointOf(p, path, k, px), ...marker('circle', color, DOT_SIZE, halo, 0) }));
   if (steps.length === 0) return [];
   const [sx, sy] = at(p, 0, px);
-  // A line of no length draws its round caps, a disc as wide as the line: a circle for Cairo and SVG alike.
   const shape = steps
     .map((k) => {
       const [x, y] = at(p, k, px);
@@ -191,14 +214,6 @@ function dots(p: DescentPath, path: number, color: string, halo: string, px: ToP
     })
     .join('');
   return [{ ...stroke(color, 2 * Math.sqrt(DOT_SIZE / Math.PI)), px: sx, py: sy, shape }];
-}
-
-function ends(p: DescentPath, path: number, color: string, halo: string, px: ToPixels): Item[] {
-  const last = p.count - 1;
-  return [
-    { ...pointOf(p, path, 0, px), ...marker('square', color, END_SIZE, halo, END_HALO) },
-    ...(last > 0 ? [{ ...pointOf(p, path, last, px), ...marker('diamond', color, END_SIZE, halo, END_HALO) }] : []),
-  ];
 }
 
 function pointOf(p: DescentPath, path: number, k: number, px: ToPixels) {

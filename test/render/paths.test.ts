@@ -42,8 +42,8 @@ type Item = { px: number; py: number; x0?: number; x1?: number; shape: string; s
 type PathLayer = Layer & { description: string; layer: (Layer & { description: string; data: { values: Item[] } })[] };
 const isPaths = (l: Layer): l is PathLayer => (l as { description?: string }).description === 'descent paths';
 const part = (paths: PathLayer, name: 'lines' | 'markers' | 'lines and markers' | 'legend') => paths.layer.find((l) => l.description === `path ${name}`);
-/** Every symbol of the paths: lines, dots, markers and the legend's strokes. */
-const symbols = (paths: PathLayer) => paths.layer.filter((l) => l.description !== 'path legend').flatMap((l) => l.data.values);
+/** Every symbol of the paths: lines, dots, markers and the legend's strokes, in the paths' data or their layers'. */
+const symbols = (paths: PathLayer) => [...((paths.data?.values ?? []) as Item[]), ...paths.layer.filter((l) => l.description !== 'path legend' && l.data).flatMap((l) => l.data.values)];
 const isLine = (s: Item) => s.fill === null && s.width === 1.8;
 const isEnd = (s: Item) => s.size === 110;
 const xDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.x.scale!.domain as [number, number];
@@ -130,27 +130,33 @@ describe('descent paths on the chart', () => {
   });
 
   it('draw one line per path, each start with its own', async () => {
-    const lines = async (start: [number, number][]) =>
-      symbols(layers((await gradientField({ ...ch06, descent: [...ch06.descent!, { optimizer: 'adam', lr: 0.3, params: {} }], start, iterations: 3 })).spec).find(isPaths)!).filter(isLine);
-    expect((await lines([[-7, 2]])).map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1]]);
-    const [a, b, c, d] = await lines([[-7, 2], [5, -3]]);
+    const lines = async (start: string[]) => symbols(layers((await bookPicture({ descent: 'sgd:0.95,momentum:0.1', start, iterations: '3' })).spec).find(isPaths)!).filter(isLine);
+    expect((await lines(['-7,2'])).map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1]]);
+    const [a, b, c, d] = await lines(['-7,2', '5,-3']);
     expect([a, b, c, d].map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1], COLORS[0], COLORS[1]]);
     expect([a.px, a.py]).toEqual([b.px, b.py]);
     expect([c.px, c.py]).toEqual([d.px, d.py]);
     expect(c.px).toBeGreaterThan(a.px);
+    // With tooltips, a line mark through each path's rows, in step order.
+    const page = layers((await gradientField({ ...ch06, start: [[-7, 2], [5, -3]], iterations: 3 })).spec).find(isPaths)!;
+    expect(part(page, 'lines')!.mark).toMatchObject({ type: 'line', strokeWidth: 1.8, opacity: 0.9 });
+    expect(part(page, 'lines')!.encoding).toMatchObject({ detail: { field: 'path' }, order: { field: 'step' }, stroke: { field: 'fill', scale: null } });
   });
 
   it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec), each dot then a symbol of its own', async () => {
     const { spec } = await gradientField({ ...ch06, start: [[-7, 2]], iterations: 2 });
     const paths = layers(spec).find(isPaths)!;
-    const markers = part(paths, 'markers')! as unknown as Layer & { encoding: { tooltip: { field: string; title?: string }[] }; data: { values: (Item & { mag: number })[] } };
+    const markers = part(paths, 'markers')! as unknown as Layer & { encoding: { tooltip: { field: string; title?: string }[] } };
     expect(markers.encoding.tooltip.map((t) => t.title ?? t.field)).toEqual(['optimizer', 'step', 'x0', 'x1', 'f', '|∇f|']);
-    expect(markers.data.values.map((m) => [m.step, m.shape, m.size])).toEqual([[1, 'circle', 24], [0, 'square', 110], [2, 'diamond', 110]]);
-    // The lines in a layer of their own, without tooltips.
-    expect(part(paths, 'lines')!.data.values.map((s) => [s.shape.startsWith('M0,0L'), s.shape.includes('l0,0')])).toEqual([[true, false], [false, false]]);
+    // Each point a row of the paths' data, in order (a page filters them by step); start and end markers drawn above the dots.
+    const rows = (paths as unknown as { data: { values: (Item & { mag: number })[] } }).data.values;
+    expect(rows.map((m) => [m.step, m.shape, m.size])).toEqual([[0, 'square', 110], [1, 'circle', 24], [2, 'diamond', 110]]);
+    expect(markers.data).toBeUndefined();
+    expect(markers.encoding).toMatchObject({ order: { field: 'size', type: 'quantitative' } });
+    // The lines without tooltips.
     expect(part(paths, 'lines')!.encoding.tooltip).toBeUndefined();
     // |∇f| = |(x0/10, 2·x1)| at (−7, 2): √(0.49 + 16).
-    expect(markers.data.values[1].mag).toBe(Math.hypot(0.7, 4));
+    expect(rows[0].mag).toBe(Math.hypot(0.7, 4));
   });
 
   it('widen the axes to show paths outside a given range, which is kept', async () => {
@@ -258,6 +264,12 @@ describe('paths in every format', () => {
       expect(at.every((i) => i > 0)).toBe(true);
       expect(at).toEqual([...at].sort((a, b) => a - b));
     }
+  });
+
+  it('SVG of the page\'s spec (tooltips) over contours: each path a line through its points', async () => {
+    const svg = (await render((await book()).spec, 'svg')).toString();
+    const lines = [...svg.matchAll(/<path ([^>]*)stroke="(#[0-9a-f]{6})" stroke-width="1.8"/g)].map((m) => [m[2], /d="M[^"]*L/.test(m[1])]);
+    expect(lines).toEqual(COLORS.map((c) => [c, true]));
   });
 
   it('PDF: vector paths in the first path colour', async () => {
