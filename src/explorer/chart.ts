@@ -26,11 +26,12 @@ export function animated(spec: TopLevelSpec, shown: number): TopLevelSpec {
   const halo = (spec as { background?: string }).background ?? 'white';
   const layer = layers.map((l) => {
     if (!isPathLayer(l)) return l;
-    const { x, y, color } = l.layer![0].encoding ?? {};
+    // The lines' own place and colour.
+    const { x, y, stroke } = l.layer![0].encoding ?? {};
     const ball = {
       transform: [{ filter: `datum.step === ${SHOWN}` }],
       mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, size: 180, stroke: halo, strokeWidth: 1.5 },
-      encoding: { x, y, color },
+      encoding: { x, y, fill: stroke },
     };
     return { ...l, transform: [{ filter: `datum.step <= ${SHOWN}` }, ...(l.transform ?? [])], layer: [...l.layer!, ball] };
   });

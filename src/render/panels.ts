@@ -42,7 +42,8 @@ export function panelSpec(top: Record<string, unknown>, rows: unknown[], shared:
       height,
       data: { name: 'field' },
       layer: [...(i === columns - 1 ? layers : quiet), panel.layer],
-      ...(resolve ? { resolve } : {}),
+      // Each panel's own colour scales: one panel shows their legends, the others hide them, and shared scales would merge the two.
+      resolve: { ...(resolve as object), scale: { ...(resolve as { scale?: object } | undefined)?.scale, color: 'independent' } },
     })),
   } as unknown as TopLevelSpec;
 }

@@ -1,53 +1,49 @@
 import type { DescentPath } from '../core/descent.js';
 import { describeOptimizer } from '../core/optimizers.js';
+import type { LegendSize } from './layout.js';
 
 /** Path colours, by optimizer in the order given: red first, as the book draws its paths. */
 const PATH_COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#bcbd22', '#7f7f7f'];
 
-/** One point of a path, as the chart's data. */
-interface PathPoint {
-  /** The path's number, from 1, as the CSV's `path`. */
-  path: number;
-  /** Its optimizer, as the legend names it: `Adam lr 0.3`. */
-  optimizer: string;
-  step: number;
-  x0: number;
-  x1: number;
-  f: number | null;
-  mag: number | null;
-  /** `start`, `end`, or `step` between. */
-  role: (typeof ROLES)[number];
-  /** Marker area in square pixels, and the width of its outline. */
-  size: number;
-  halo: number;
-}
+/** Line width of a path, and of its stroke in the legend, in pixels. */
+const LINE_WIDTH = 1.8;
+const KEY_LINE_WIDTH = 2.5;
+/** Lines a little see-through, so crossing paths both show. */
+const LINE_OPACITY = 0.9;
+/** Marker areas in square pixels (a dot at each step, the start a square, the end a diamond), and the markers' outline. */
+const DOT_SIZE = 24;
+const END_SIZE = 110;
+const END_HALO = 1.2;
 
-const ROLES = ['step', 'start', 'end'] as const;
-const MARKERS: Record<PathPoint['role'], { size: number; halo: number }> = { step: { size: 24, halo: 0 }, start: { size: 110, halo: 1.2 }, end: { size: 110, halo: 1.2 } };
+/** The legend's geometry, in pixels, as Vega draws a symbol legend beside the plot. */
+const KEY = { offset: 18, stroke: 10, labelGap: 7, titleLine: 13, titleGap: 4, row: 13 };
 
 /** The legend's names of the paths' optimizers, each once, in the order given. */
 export function pathLabels(paths: readonly DescentPath[]): string[] {
   return [...new Set(paths.map((p) => describeOptimizer(p.optimizer)))];
 }
 
-function rows(paths: readonly DescentPath[], numbers: readonly number[]): PathPoint[] {
-  const finite = (v: number) => (Number.isFinite(v) ? v : null);
-  return paths.flatMap((p, i) =>
-    Array.from({ length: p.count }, (_, k) => {
-      const role = k === 0 ? 'start' : k === p.count - 1 ? 'end' : 'step';
-      return {
-        path: numbers[i],
-        optimizer: describeOptimizer(p.optimizer),
-        step: k,
-        x0: p.points[2 * k],
-        x1: p.points[2 * k + 1],
-        f: finite(p.f[k]),
-        mag: finite(Math.hypot(p.gradient[2 * k], p.gradient[2 * k + 1])),
-        role,
-        ...MARKERS[role],
-      };
-    }),
-  );
+/** Where the plot area maps data to pixels: the chart's domains and its size. */
+export interface PlotArea {
+  xdomain: readonly [number, number];
+  ydomain: readonly [number, number];
+  width: number;
+  height: number;
+}
+
+/** The paths' legend: its text, sizes and colours from the chart's legend config, its top at the top of the column or its bottom at the plot's bottom (below other legends). */
+export interface PathKeyStyle {
+  anchor: 'top' | 'bottom';
+  labelFontSize: number;
+  titleFontSize: number;
+  labelColor: string;
+  titleColor: string;
+}
+
+/** The legend's style from the chart's legend config (Vega's colours where it gives none), below the other legends if there are some beside the plot. */
+export function pathKeyStyle(legend: Record<string, unknown>, belowOthers: boolean): PathKeyStyle {
+  const { labelFontSize, titleFontSize, labelColor = '#000', titleColor = '#000' } = legend as Partial<Omit<PathKeyStyle, 'anchor'>>;
+  return { anchor: belowOthers ? 'bottom' : 'top', labelFontSize: labelFontSize ?? 10, titleFontSize: titleFontSize ?? 11, labelColor, titleColor };
 }
 
 export interface PathLayerOptions {
@@ -55,55 +51,216 @@ export interface PathLayerOptions {
   labels: string[];
   /** Numbers of `paths` (from 1), as in the CSV. */
   numbers: number[];
-  x: (field: string) => Record<string, unknown>;
-  y: (field: string) => Record<string, unknown>;
+  plot: PlotArea;
   /** Outline around the start and end markers. */
   halo: string;
+  /** A tooltip on each point (step, x0, x1, f, |∇f|): then each point is a row of the data, a symbol of its own. */
   tooltip: boolean;
-  /** Legends for colour and markers; off in panels, whose titles name the optimizer. */
-  legend: boolean;
+  /** The legend beside the plot; none in panels, whose titles name the optimizer. */
+  key?: PathKeyStyle;
+}
+
+/** What the legend takes in the legend column, for the other legends to leave room for it. */
+export function pathKeySize(labels: readonly string[]): LegendSize {
+  // Its two title lines and the space under the plot it may not use, as rows.
+  return { kind: 'symbol', entries: labels.length + 4 };
 }
 
 /**
  * Descent paths over the field: each a line through its points with a dot at
- * each, coloured by optimizer (a legend with its name and lr), the start a
- * square and the end a diamond (named in the legend's title). Tooltips give step, x0, x1, f and |∇f|.
+ * each, coloured by optimizer, the start a square and the end a diamond, and a
+ * legend of the optimizers (name and lr) that names the markers in its title.
+ * Everything is placed in pixels and painted per datum, so no layer has a
+ * scale or a Vega legend of its own.
+ *
+ * A picture draws every part as a symbol of one mark: a path's line is one
+ * symbol whose shape is an SVG path in pixels, and so are all its dots. Vega's
+ * cost grows with marks and items: a line mark per colour, a symbol per dot,
+ * or a Vega legend would cost more than the paths. (Vega keeps each path text
+ * it has drawn, a few kB a path, for the thread's life.) With tooltips (the
+ * page, the spec), each point is a row of the layer's data, with its own
+ * symbol and tooltip and a line through the rows, so a page can also filter
+ * them by step.
  */
-export function pathLayer(paths: readonly DescentPath[], { labels, numbers, x, y, halo, tooltip, legend }: PathLayerOptions): Record<string, unknown> {
-  const range = labels.map((_, i) => PATH_COLORS[i % PATH_COLORS.length]);
-  // The markers are named in the legend's title: a second legend would cost as much to lay out as the paths to draw.
-  const color = { field: 'optimizer', type: 'nominal', title: ['descent', '■ start ◆ end'], scale: { domain: labels, range }, legend: legend ? { symbolType: 'stroke', symbolStrokeWidth: 2.5 } : null };
-  const tip = tooltip
-    ? {
-        tooltip: [
-          { field: 'optimizer', type: 'nominal' },
-          { field: 'step', type: 'quantitative' },
-          { field: 'x0', type: 'quantitative', format: '.6~g' },
-          { field: 'x1', type: 'quantitative', format: '.6~g' },
-          { field: 'f', type: 'quantitative', format: '.6~g' },
-          { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
-        ],
-      }
-    : {};
-  const at = { x: x('x0'), y: y('x1') };
-  // The colour tells paths apart unless an optimizer has several (several starts): then each path is its own line.
-  const shared = new Set(paths.map((p) => describeOptimizer(p.optimizer))).size < paths.length;
-  // One symbol layer for the dots and the start and end markers (their size and outline per datum): fewer layers draw faster.
+export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptions): Record<string, unknown> {
+  const { labels, numbers, plot, halo, tooltip, key } = options;
+  const colorOf = (p: DescentPath) => PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length];
+  const px = pixels(plot);
+  const legend = key ? [keyText(labels, plot, key)] : [];
+  const legendStrokes = key ? keyStrokes(labels, plot, key) : [];
+  if (tooltip) {
+    // The points of each path in order, as the CSV has them.
+    const rows = paths.flatMap((p, i) => pointMarkers(p, numbers[i], colorOf(p), halo, px));
+    const lines = {
+      description: 'path lines',
+      mark: { type: 'line', strokeWidth: LINE_WIDTH, opacity: LINE_OPACITY },
+      // stroke, not color: Vega-Lite would share a color scale with the background's and drop rows whose colour is not a number.
+      encoding: { x: PIXEL_X, y: PIXEL_Y, detail: { field: 'path', type: 'nominal' }, order: { field: 'step', type: 'quantitative' }, stroke: direct('fill') },
+    };
+    // Start and end markers above every dot: drawn by size.
+    const markers = { ...symbolLayer('path markers', undefined, TOOLTIP), encoding: { ...symbolEncoding(TOOLTIP), order: { field: 'size', type: 'quantitative' } } };
+    const layers = [lines, markers, ...(key ? [symbolLayer('path legend strokes', legendStrokes)] : []), ...legend];
+    return { description: 'descent paths', data: { values: rows }, layer: layers };
+  }
+  const lines = paths.filter((p) => p.count > 1).map((p): Item => ({ ...stroke(colorOf(p), LINE_WIDTH, LINE_OPACITY), px: at(p, 0, px)[0], py: at(p, 0, px)[1], shape: polyline(p, px) }));
+  const dots = paths.flatMap((p) => dotStrokes(p, colorOf(p), px));
+  // Dots above every line, start and end markers above every dot.
+  const ends = paths.flatMap((p, i) => pointMarkers(p, numbers[i], colorOf(p), halo, px).filter((m) => m.size === END_SIZE));
+  return { description: 'descent paths', layer: [symbolLayer('path lines and markers', [...lines, ...dots, ...legendStrokes, ...ends]), ...legend] };
+}
+
+const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
+
+/** One mark of symbols, each with its own place, shape and paint; of `items`, else of the data it is given. */
+function symbolLayer(description: string, items?: Item[], tooltip?: typeof TOOLTIP): Record<string, unknown> {
+  return { description, ...(items ? { data: { values: items } } : {}), mark: { type: 'point', strokeCap: 'round' }, encoding: symbolEncoding(tooltip) };
+}
+
+function symbolEncoding(tooltip?: typeof TOOLTIP): Record<string, unknown> {
   return {
-    data: { values: rows(paths, numbers) },
-    layer: [
-      { mark: { type: 'line', strokeWidth: 1.8, opacity: 0.9 }, encoding: { ...at, ...(shared ? { detail: { field: 'path', type: 'nominal' } } : {}), order: { field: 'step', type: 'quantitative' }, color } },
-      {
-        mark: { type: 'point', filled: true, opacity: 1, stroke: halo },
-        encoding: {
-          ...at,
-          color,
-          shape: { field: 'role', type: 'nominal', scale: { domain: ROLES, range: ['circle', 'square', 'diamond'] }, legend: null },
-          size: { field: 'size', type: 'quantitative', scale: null },
-          strokeWidth: { field: 'halo', type: 'quantitative', scale: null },
-          ...tip,
-        },
-      },
-    ],
+    x: PIXEL_X,
+    y: PIXEL_Y,
+    shape: direct('shape'),
+    size: direct('size', 'quantitative'),
+    fill: direct('fill'),
+    stroke: direct('stroke'),
+    strokeWidth: direct('width', 'quantitative'),
+    opacity: direct('opacity', 'quantitative'),
+    ...(tooltip ? { tooltip } : {}),
+  };
+}
+
+// size 4: Vega scales a path shape by √size / 2, so its units stay pixels.
+const stroke = (color: string, width: number, opacity = 1) => ({ size: 4, fill: null, stroke: color, width, opacity });
+const marker = (shape: string, color: string, size: number, halo: string, width: number) => ({ shape, size, fill: color, stroke: halo, width, opacity: 1 });
+
+/** Places in pixels, worked out here: the axes' scales and their merging are Vega-Lite's costliest work per layer. */
+const PIXEL_X = { field: 'px', type: 'quantitative', scale: null };
+const PIXEL_Y = { field: 'py', type: 'quantitative', scale: null };
+
+const TOOLTIP = [
+  { field: 'optimizer', type: 'nominal' },
+  { field: 'step', type: 'quantitative' },
+  { field: 'x0', type: 'quantitative', format: '.6~g' },
+  { field: 'x1', type: 'quantitative', format: '.6~g' },
+  { field: 'f', type: 'quantitative', format: '.6~g' },
+  { field: 'mag', type: 'quantitative', title: '|∇f|', format: '.6~g' },
+];
+
+/** One symbol: at (px, py), in pixels from the plot's top-left, a shape (a name, or an SVG path in pixels about that place) and its paint. */
+interface Item {
+  px: number;
+  py: number;
+  shape: string;
+  size: number;
+  fill: string | null;
+  stroke: string;
+  /** Of the stroke, in pixels. */
+  width: number;
+  opacity: number;
+  /** A point's own values, for its tooltip. */
+  path?: number;
+  optimizer?: string;
+  step?: number;
+  x0?: number;
+  x1?: number;
+  f?: number | null;
+  mag?: number | null;
+}
+
+/** A point's place in pixels from the plot's top-left. */
+type ToPixels = (x0: number, x1: number) => [number, number];
+
+function pixels({ xdomain, ydomain, width, height }: PlotArea): ToPixels {
+  const [kx, ky] = [width / (xdomain[1] - xdomain[0]), height / (ydomain[1] - ydomain[0])];
+  return (x0, x1) => [(x0 - xdomain[0]) * kx, (ydomain[1] - x1) * ky];
+}
+
+// Hundredths of a pixel: exact on screen, and short.
+const short = (v: number) => Math.round(v * 100) / 100;
+
+/** Point k of a path in pixels. */
+const at = (p: DescentPath, k: number, px: ToPixels) => px(p.points[2 * k], p.points[2 * k + 1]);
+
+/** The path's line, a symbol at its start: an SVG path from there, in pixels. */
+function polyline(p: DescentPath, px: ToPixels): string {
+  const [sx, sy] = at(p, 0, px);
+  let d = 'M0,0';
+  for (let k = 1; k < p.count; k++) {
+    const [x, y] = at(p, k, px);
+    d += `L${short(x - sx)},${short(y - sy)}`;
+  }
+  return d;
+}
+
+/** A marker at each point of the path, in order: the start a square, a dot at each step, the end a diamond. */
+function pointMarkers(p: DescentPath, path: number, color: string, halo: string, px: ToPixels): Item[] {
+  const last = p.count - 1;
+  return Array.from({ length: p.count }, (_, k) => ({
+    ...pointOf(p, path, k, px),
+    ...(k === 0 ? marker('square', color, END_SIZE, halo, END_HALO) : k === last ? marker('diamond', color, END_SIZE, halo, END_HALO) : marker('circle', color, DOT_SIZE, halo, 0)),
+  }));
+}
+
+/** The dots between start and end as one symbol: a line of no length draws its round caps, a disc as wide as the line, for Cairo and SVG alike. */
+function dotStrokes(p: DescentPath, color: string, px: ToPixels): Item[] {
+  const steps = Array.from({ length: Math.max(0, p.count - 2) }, (_, i) => i + 1);
+  if (steps.length === 0) return [];
+  const [sx, sy] = at(p, 0, px);
+  const shape = steps
+    .map((k) => {
+      const [x, y] = at(p, k, px);
+      return `M${short(x - sx)},${short(y - sy)}l0,0`;
+    })
+    .join('');
+  return [{ ...stroke(color, 2 * Math.sqrt(DOT_SIZE / Math.PI)), px: sx, py: sy, shape }];
+}
+
+function pointOf(p: DescentPath, path: number, k: number, px: ToPixels) {
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  const [x, y] = at(p, k, px);
+  return {
+    px: x,
+    py: y,
+    path,
+    optimizer: describeOptimizer(p.optimizer),
+    step: k,
+    x0: p.points[2 * k],
+    x1: p.points[2 * k + 1],
+    f: finite(p.f[k]),
+    mag: finite(Math.hypot(p.gradient[2 * k], p.gradient[2 * k + 1])),
+  };
+}
+
+/** Middles of the legend's lines, in pixels from the plot's top: the title's two, then one per label. */
+function keyRows(labels: readonly string[], { height }: PlotArea, key: PathKeyStyle): { titles: number[]; rows: number[] } {
+  const titles = [KEY.titleLine / 2, KEY.titleLine * 1.5];
+  const rows = labels.map((_, i) => KEY.titleLine * 2 + KEY.titleGap + KEY.row * (i + 0.5));
+  const top = key.anchor === 'top' ? 0 : height - (rows[rows.length - 1] + KEY.row / 2);
+  return { titles: titles.map((y) => top + y), rows: rows.map((y) => top + y) };
+}
+
+/** The legend's coloured strokes. */
+function keyStrokes(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): Item[] {
+  const half = KEY.stroke / 2;
+  return keyRows(labels, plot, key).rows.map((py, i) => ({ ...stroke(PATH_COLORS[i % PATH_COLORS.length], KEY_LINE_WIDTH), px: plot.width + KEY.offset + half, py, shape: `M${-half},0L${half},0` }));
+}
+
+/** The legend's title and labels, one text mark placed in pixels. */
+function keyText(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): Record<string, unknown> {
+  const { titles, rows } = keyRows(labels, plot, key);
+  const title = ['descent', '■ start ◆ end'].map((text, i) => ({ text, px: plot.width + KEY.offset, py: titles[i], size: key.titleFontSize, weight: 'bold', color: key.titleColor }));
+  const entries = labels.map((text, i) => ({ text, px: plot.width + KEY.offset + KEY.stroke + KEY.labelGap, py: rows[i], size: key.labelFontSize, weight: 'normal', color: key.labelColor }));
+  return {
+    description: 'path legend',
+    data: { values: [...title, ...entries] },
+    mark: { type: 'text', align: 'left', baseline: 'middle', fontWeight: { expr: 'datum.weight' } },
+    encoding: {
+      x: PIXEL_X,
+      y: PIXEL_Y,
+      text: { field: 'text' },
+      size: { field: 'size', type: 'quantitative', scale: null },
+      color: { field: 'color', type: 'nominal', scale: null },
+    },
   };
 }

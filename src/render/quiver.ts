@@ -17,7 +17,7 @@ import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength } from './length.js';
 import { markerLayer } from './markers.js';
 import { panelSpec, PANEL_SIZE } from './panels.js';
-import { pathLabels, pathLayer } from './paths.js';
+import { pathKeySize, pathKeyStyle, pathLabels, pathLayer, type PathLayerOptions } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, titleFontSize } from './theme.js';
 import { MAX_TITLE_LINES, wrapTitle } from './title.js';
@@ -159,7 +159,7 @@ export function quiverSpec(field: Field, chartOptions: ChartOptions): Quiver {
   const cut = title.cut ? `the title is longer than ${MAX_TITLE_LINES} lines at this width and is cut short` : undefined;
   const chart = assembleChart(options, frame, layers, { text: title.lines, subtitle: subtitleOf(options, frame.aspect, !!lines) });
   const { arrows, skipped } = frame.laid;
-  const panels = options.panels && options.paths?.length ? panelsOf(options.paths, pathOptions(options.paths, options, frame)) : undefined;
+  const panels = options.panels && options.paths?.length ? panelsOf(options.paths, pathOptions(options, frame)!) : undefined;
   const spec = panels ? panelSpec(chart as unknown as Record<string, unknown>, arrows, layers, panels) : chart;
   const warnings = [crowding(frame), cut].filter((w) => w !== undefined);
   return { spec, arrows, skipped, arrowGrid: frame.arrowGrid, notes: frame.aspectNote ? [frame.aspectNote] : [], warnings, ...(lines ? { streamlines: lines } : {}) };
@@ -173,7 +173,7 @@ function channels({ xdomain, ydomain }: Frame, options: ChartOptions): { x: Chan
   return { x: channel(xdomain, options.xlabel ?? 'x0'), y: channel(ydomain, options.ylabel ?? 'x1') };
 }
 
-// The layers from the bottom: background, halos, streamlines, arrows, critical points, paths, length key.
+// The layers from the bottom: background, halos, streamlines, arrows, critical points, length key (the paths go on top, after the legends are laid out).
 function assembleLayers(field: Field, options: ChartOptions, frame: Frame, lines: Streamline[] | undefined): Record<string, unknown>[] {
   const { step, length = 'linear', theme = 'light', background = 'none', tooltip = true, arrows: drawArrows = true } = options;
   const { laid, xdomain, ydomain, width, height, sx, sy } = frame;
@@ -191,7 +191,6 @@ function assembleLayers(field: Field, options: ChartOptions, frame: Frame, lines
     ...(lines ? streamlineLayers(lines, { sx, sy, width: options.streamlines!.width, paint, maxMag, tooltip, x, y }) : []),
     ...arrows,
     options.critical && markerLayer(options.critical, palette.halo, x, y),
-    options.paths?.length && !options.panels && pathLayer(options.paths, { ...pathOptions(options.paths, options, frame), legend: true, numbers: options.paths.map((_, i) => i + 1) }),
     options.key &&
       drawArrows &&
       keyLayer({
@@ -235,9 +234,16 @@ function arrowLayers(paint: ReturnType<typeof arrowPaint>, arrowWidth = 1.4, too
 }
 
 // The chart around its layers: title, size, theme, axes' ticks, legends' places, the arrows' data.
-function assembleChart(options: ChartOptions, { width, height, laid }: Frame, layers: Record<string, unknown>[], title: { text: string[]; subtitle: string }): TopLevelSpec {
+function assembleChart(options: ChartOptions, frame: Frame, layers: Record<string, unknown>[], title: { text: string[]; subtitle: string }): TopLevelSpec {
+  const { width, height, laid } = frame;
   const { theme = 'light', arrows: drawArrows = true } = options;
   const config = themeConfig(theme, options.fontSize);
+  // The paths' legend goes under the other legends beside the plot, which leave it room (panels name them in titles).
+  const paths = options.panels ? undefined : pathOptions(options, frame);
+  const legends = legendsOf(layers as never);
+  const legend = { ...(config.legend as object), ...legendLayout([...legends, ...(paths ? [pathKeySize(paths.labels)] : [])], { width, height }) } as Record<string, unknown>;
+  const key = paths && pathKeyStyle(legend, legends.length > 0 && legend.orient !== 'bottom');
+  const drawn = paths ? [...layers, pathLayer(options.paths!, { ...paths, key, numbers: options.paths!.map((_, i) => i + 1) })] : layers;
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -255,12 +261,10 @@ function assembleChart(options: ChartOptions, { width, height, laid }: Frame, la
       ...config,
       axisX: { tickCount: tickCount(width, 'x'), labelOverlap: true },
       axisY: { tickCount: tickCount(height, 'y'), labelOverlap: true },
-      legend: { ...(config.legend as object), ...legendLayout(legendsOf(layers as never), { width, height }) },
+      legend,
     },
     data: { values: drawArrows ? laid.arrows : [] },
-    layer: layers,
-    // Paths take their own colour scale beside the background's.
-    ...(options.paths?.length ? { resolve: { scale: { color: 'independent' } } } : {}),
+    layer: drawn,
   } as unknown as TopLevelSpec;
 }
 
@@ -307,13 +311,14 @@ function withPaths(options: ChartOptions): ChartOptions {
   return { ...options, xrange: union(options.xrange, extent[0]), yrange: union(options.yrange, extent[1]), size };
 }
 
-function pathOptions(paths: DescentPath[], options: ChartOptions, frame: Frame) {
-  const { x, y } = channels(frame, options);
-  return { labels: pathLabels(paths), x, y, halo: PALETTES[options.theme ?? 'light'].halo, tooltip: options.tooltip ?? true, legend: false };
+// How the paths are drawn, in the frame's pixels; undefined without paths.
+function pathOptions(options: ChartOptions, { xdomain, ydomain, width, height }: Frame): Omit<PathLayerOptions, 'numbers'> | undefined {
+  if (!options.paths?.length) return undefined;
+  return { labels: pathLabels(options.paths), halo: PALETTES[options.theme ?? 'light'].halo, tooltip: options.tooltip ?? true, plot: { xdomain, ydomain, width, height } };
 }
 
 // One panel per optimizer label, with every path of that optimizer (all its starts); legends off, titles name them.
-function panelsOf(paths: DescentPath[], options: ReturnType<typeof pathOptions>) {
+function panelsOf(paths: DescentPath[], options: Omit<PathLayerOptions, 'numbers'>) {
   return options.labels.map((label) => {
     const mine = paths.map((p, i) => [p, i + 1] as const).filter(([p]) => pathLabels([p])[0] === label);
     return { title: label, layer: pathLayer(mine.map(([p]) => p), { ...options, numbers: mine.map(([, n]) => n) }) };

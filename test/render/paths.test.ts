@@ -7,7 +7,10 @@ import { PNG } from 'pngjs';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { gradientField, type GradientFieldOptions } from '../../src/index.js';
+import { parseOptions } from '../../src/options.js';
+import { plot } from '../../src/plot.js';
 import { render } from '../../src/render/render.js';
+import { resolveRequest } from '../../src/request.js';
 import { gradplot, tempDir } from '../helpers.js';
 import { compiled, layers, type Layer } from './helpers.js';
 
@@ -27,54 +30,133 @@ const book = async (extra: Partial<GradientFieldOptions> = {}) =>
     background: 'contour',
     ...extra,
   });
+// The chart of the book's figure as the command draws it for a picture (no tooltips).
+const bookPicture = async (extra: Record<string, unknown> = {}) => {
+  const raw = { fn: 'ch06', method: 'analytic', descent: 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', start: ['-7,2'], background: 'contour', ...extra };
+  return { spec: (await plot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec };
+};
 const LABELS = ['SGD lr 0.95', 'Momentum lr 0.1', 'AdaGrad lr 1.5', 'Adam lr 0.3'];
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd'];
 
-type PathLayer = Layer & { data: { values: { path: number; optimizer: string; step: number; x0: number; x1: number; role: string | null }[] } };
-const isPaths = (l: Layer): l is PathLayer => Array.isArray(l.layer) && l.layer[0]?.mark.type === 'line' && l.layer[0].encoding.color?.field === 'optimizer';
+type Item = { px: number; py: number; x0?: number; x1?: number; shape: string; size: number; fill: string | null; stroke: string; width: number; opacity: number; path?: number; optimizer?: string; step?: number };
+type PathLayer = Layer & { description: string; layer: (Layer & { description: string; data: { values: Item[] } })[] };
+const isPaths = (l: Layer): l is PathLayer => (l as { description?: string }).description === 'descent paths';
+const part = (paths: PathLayer, name: 'lines' | 'markers' | 'lines and markers' | 'legend') => paths.layer.find((l) => l.description === `path ${name}`);
+/** Every symbol of the paths: lines, dots, markers and the legend's strokes, in the paths' data or their layers'. */
+const symbols = (paths: PathLayer) => [...((paths.data?.values ?? []) as Item[]), ...paths.layer.filter((l) => l.description !== 'path legend' && l.data).flatMap((l) => l.data.values)];
+const isLine = (s: Item) => s.fill === null && s.width === 1.8;
+const isEnd = (s: Item) => s.size === 110;
 const xDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.x.scale!.domain as [number, number];
 const yDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.y.scale!.domain as [number, number];
+const size = (spec: TopLevelSpec) => spec as unknown as { width: number; height: number };
+
+/** The points of an SVG path of M/L/l commands, in pixels. */
+const vertices = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 
 describe('descent paths on the chart', () => {
-  it('are a layer of lines with a point per step, coloured by optimizer with a legend of name and lr, start and end marked', async () => {
-    const { spec } = await book();
+  it('are a line through each path and a dot at each point, in its optimizer colour, the start a square and the end a diamond', async () => {
+    const { spec } = await bookPicture();
     const [paths, ...others] = layers(spec).filter(isPaths);
     expect(others).toEqual([]);
-    const rows = paths.data.values;
-    expect(rows).toHaveLength(4 * 31);
-    expect(rows.slice(0, 2)).toMatchObject([
-      { path: 1, optimizer: 'SGD lr 0.95', step: 0, x0: -7, x1: 2, f: 6.45, role: 'start', size: 110, halo: 1.2 },
-      { path: 1, optimizer: 'SGD lr 0.95', step: 1, x0: -6.335, role: 'step', size: 24, halo: 0 },
-    ]);
-    expect(rows.filter((r) => r.role === 'end').map((r) => [r.path, r.step])).toEqual([1, 2, 3, 4].map((n) => [n, 30]));
-    const [line, points, ...more] = paths.layer!;
-    expect(more).toEqual([]);
-    expect(line.mark).toMatchObject({ type: 'line' });
-    expect(line.encoding.color).toMatchObject({ field: 'optimizer', scale: { domain: LABELS, range: COLORS }, title: ['descent', '■ start ◆ end'] });
-    expect(points.mark).toMatchObject({ type: 'point', filled: true });
-    expect(points.encoding.shape).toMatchObject({ field: 'role', scale: { domain: ['step', 'start', 'end'], range: ['circle', 'square', 'diamond'] } });
-    expect(points.encoding.size).toEqual({ field: 'size', type: 'quantitative', scale: null });
-    // The paths' colours and the contours' are separate scales, each with its legend.
-    expect((spec as { resolve?: unknown }).resolve).toEqual({ scale: { color: 'independent' } });
+    const [xd, yd] = [xDomain(spec), yDomain(spec)];
+    const { width, height } = size(spec);
+    // Pixels back to data units, from a symbol's own place in pixels.
+    const toData = (at: Item, [dx, dy]: number[]) => [xd[0] + ((at.px + dx) * (xd[1] - xd[0])) / width, yd[1] - ((at.py + dy) * (yd[1] - yd[0])) / height];
+    // Lines, dots, markers and the legend's strokes are one mark: fewer marks draw faster.
+    expect(paths.layer.map((l) => l.description)).toEqual(['path lines and markers', 'path legend']);
+    const all = symbols(paths);
+    const lines = all.filter(isLine);
+    expect(lines.map((l) => [l.stroke, l.opacity, l.size])).toEqual(COLORS.map((c) => [c, 0.9, 4]));
+    for (const l of lines) {
+      const [sx, sy] = toData(l, [0, 0]);
+      expect(sx).toBeCloseTo(-7, 9);
+      expect(sy).toBeCloseTo(2, 9);
+    }
+    for (const l of lines) expect(vertices(l.shape)).toHaveLength(31);
+    // SGD lr 0.95 from (−7, 2) on ∇f = (x0/10, 2·x1): (−7 + 0.665, 2 − 3.8).
+    const sgd = vertices(lines[0].shape);
+    expect(sgd[0]).toEqual([0, 0]);
+    const [x, y] = toData(lines[0], sgd[1]);
+    expect(x).toBeCloseTo(-6.335, 3);
+    expect(y).toBeCloseTo(-1.8, 3);
+    // The 29 dots between start and end: one symbol a path, each dot a round cap on a line of no length.
+    const dots = all.filter((s) => s.shape.includes('l0,0'));
+    expect(dots.map((d) => [d.stroke, d.fill, d.shape.match(/l0,0/g)!.length, d.width])).toEqual(COLORS.map((c) => [c, null, 29, 2 * Math.sqrt(24 / Math.PI)]));
+    expect(vertices(dots[0].shape)).toEqual(sgd.slice(1, 30));
+    expect(part(paths, 'lines and markers')!.mark).toEqual({ type: 'point', strokeCap: 'round' });
+    // Start and end markers, above every dot and line: the end where the line ends.
+    const ends = all.filter(isEnd);
+    expect(all.indexOf(ends[0])).toBeGreaterThan(all.indexOf(dots[3]));
+    expect(ends.map((m) => [m.path, m.step, m.shape, m.fill, m.stroke, m.width])).toEqual(
+      [1, 2, 3, 4].flatMap((n) => [[n, 0, 'square', COLORS[n - 1], 'white', 1.2], [n, 30, 'diamond', COLORS[n - 1], 'white', 1.2]]),
+    );
+    for (const [i, l] of lines.entries()) {
+      const [ex, ey] = toData(l, vertices(l.shape)[30]);
+      expect(ex).toBeCloseTo(ends[2 * i + 1].x0!, 2);
+      expect(ey).toBeCloseTo(ends[2 * i + 1].x1!, 2);
+      expect([ends[2 * i + 1].px, ends[2 * i + 1].py].map((v, k) => v - [l.px, l.py][k])).toEqual(vertices(l.shape)[30].map((v) => expect.closeTo(v, 2)));
+    }
+    // Colours and sizes are the data's own: no scale and no Vega legend of their own, only the contours' one.
+    expect(part(paths, 'lines and markers')!.encoding.fill).toEqual({ field: 'fill', type: 'nominal', scale: null });
+    expect((spec as { resolve?: unknown }).resolve).toBeUndefined();
     const { vega, warnings } = compiled(spec);
     expect(warnings).toEqual([]);
-    const titles = (vega.legends ?? []).map((l) => l.title);
-    expect(titles).toEqual(['f', ['descent', '■ start ◆ end']]);
+    expect((vega.legends ?? []).map((l) => l.title)).toEqual(['f']);
   });
 
-  it('draw one line per path: by colour, and by path number when an optimizer walks from several starts', async () => {
-    const line = async (start: [number, number][]) => layers((await gradientField({ ...ch06, start, iterations: 3 })).spec).find(isPaths)!.layer![0].encoding;
-    expect((await line([[-7, 2]])).detail).toBeUndefined();
-    expect((await line([[-7, 2], [5, -3]])).detail).toEqual({ field: 'path', type: 'nominal' });
+  it('have a legend beside the plot naming every optimizer with its lr, in order, in its colour, below the other legends', async () => {
+    const legendOf = async (extra: Record<string, unknown>) => {
+      const { spec } = await bookPicture(extra);
+      const paths = layers(spec).find(isPaths)!;
+      const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; color: string; weight: string }[];
+      const strokes = symbols(paths).filter((s) => s.width === 2.5);
+      return { spec, text, strokes };
+    };
+    const { spec, text, strokes } = await legendOf({});
+    const { width, height } = size(spec);
+    expect(text.map((t) => [t.text, t.weight])).toEqual([['descent', 'bold'], ['■ start ◆ end', 'bold'], ...LABELS.map((l) => [l, 'normal'])]);
+    expect(text.every((t) => t.px > width)).toBe(true);
+    expect(strokes.map((s) => s.stroke)).toEqual(COLORS);
+    // Under the contours' legend, its last row at the plot's bottom; at the top when it is the only legend.
+    expect(Math.max(...text.map((t) => t.py))).toBeCloseTo(height - 6.5, 6);
+    const alone = await legendOf({ background: 'none' });
+    expect(alone.text[0].py).toBe(6.5);
+    // Each label on its stroke's row, right of its stroke.
+    expect(alone.strokes.map((s) => s.py)).toEqual(alone.text.slice(2).map((t) => t.py));
+    for (const [i, s] of alone.strokes.entries()) expect([s.px > size(alone.spec).width, s.px < alone.text[i + 2].px]).toEqual([true, true]);
+    // The dark theme's legend colours.
+    const dark = await legendOf({ theme: 'dark' });
+    expect(dark.text.map((t) => t.color)).toEqual(['#e8e8e8', '#e8e8e8', ...LABELS.map(() => '#b8b8b8')]);
   });
 
-  it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec)', async () => {
+  it('draw one line per path, each start with its own', async () => {
+    const lines = async (start: string[]) => symbols(layers((await bookPicture({ descent: 'sgd:0.95,momentum:0.1', start, iterations: '3' })).spec).find(isPaths)!).filter(isLine);
+    expect((await lines(['-7,2'])).map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1]]);
+    const [a, b, c, d] = await lines(['-7,2', '5,-3']);
+    expect([a, b, c, d].map((l) => l.stroke)).toEqual([COLORS[0], COLORS[1], COLORS[0], COLORS[1]]);
+    expect([a.px, a.py]).toEqual([b.px, b.py]);
+    expect([c.px, c.py]).toEqual([d.px, d.py]);
+    expect(c.px).toBeGreaterThan(a.px);
+    // With tooltips, a line mark through each path's rows, in step order.
+    const page = layers((await gradientField({ ...ch06, start: [[-7, 2], [5, -3]], iterations: 3 })).spec).find(isPaths)!;
+    expect(part(page, 'lines')!.mark).toMatchObject({ type: 'line', strokeWidth: 1.8, opacity: 0.9 });
+    expect(part(page, 'lines')!.encoding).toMatchObject({ detail: { field: 'path' }, order: { field: 'step' }, stroke: { field: 'fill', scale: null } });
+  });
+
+  it('have a tooltip on each point: step, x0, x1, f and |∇f| (for the page and the spec), each dot then a symbol of its own', async () => {
     const { spec } = await gradientField({ ...ch06, start: [[-7, 2]], iterations: 2 });
-    const points = layers(spec).find(isPaths)!.layer![1] as Layer & { encoding: { tooltip: { field: string; title?: string }[] } };
-    expect(points.encoding.tooltip.map((t) => t.title ?? t.field)).toEqual(['optimizer', 'step', 'x0', 'x1', 'f', '|∇f|']);
-    const mags = (layers(spec).find(isPaths)!.data.values as unknown as { mag: number }[]).map((r) => r.mag);
+    const paths = layers(spec).find(isPaths)!;
+    const markers = part(paths, 'markers')! as unknown as Layer & { encoding: { tooltip: { field: string; title?: string }[] } };
+    expect(markers.encoding.tooltip.map((t) => t.title ?? t.field)).toEqual(['optimizer', 'step', 'x0', 'x1', 'f', '|∇f|']);
+    // Each point a row of the paths' data, in order (a page filters them by step); start and end markers drawn above the dots.
+    const rows = (paths as unknown as { data: { values: (Item & { mag: number })[] } }).data.values;
+    expect(rows.map((m) => [m.step, m.shape, m.size])).toEqual([[0, 'square', 110], [1, 'circle', 24], [2, 'diamond', 110]]);
+    expect(markers.data).toBeUndefined();
+    expect(markers.encoding).toMatchObject({ order: { field: 'size', type: 'quantitative' } });
+    // The lines without tooltips.
+    expect(part(paths, 'lines')!.encoding.tooltip).toBeUndefined();
     // |∇f| = |(x0/10, 2·x1)| at (−7, 2): √(0.49 + 16).
-    expect(mags[0]).toBe(Math.hypot(0.7, 4));
+    expect(rows[0].mag).toBe(Math.hypot(0.7, 4));
   });
 
   it('widen the axes to show paths outside a given range, which is kept', async () => {
@@ -109,10 +191,12 @@ describe('--panels', () => {
       expect(panelLayers[0].data).toEqual({ name: 'layer0' });
       const paths = panelLayers.filter(isPaths);
       expect(paths).toHaveLength(1);
-      expect(new Set(paths[0].data.values.map((r) => r.optimizer))).toEqual(new Set([LABELS[i]]));
-      expect(new Set(paths[0].data.values.map((r) => r.path))).toEqual(new Set([i + 1]));
+      const points = symbols(paths[0]).filter((s) => s.step !== undefined);
+      expect(new Set(points.map((r) => r.optimizer))).toEqual(new Set([LABELS[i]]));
+      expect(new Set(points.map((r) => r.path))).toEqual(new Set([i + 1]));
       // The optimizer keeps its colour; panel titles name it, so no path legend.
-      expect(paths[0].layer![0].encoding.color).toMatchObject({ scale: { domain: LABELS, range: COLORS }, legend: null });
+      expect(new Set(symbols(paths[0]).map((r) => (r.fill === null ? r.stroke : r.fill)))).toEqual(new Set([COLORS[i]]));
+      expect(part(paths[0], 'legend')).toBeUndefined();
       // The contours' legend once, beside the end of the first row.
       expect(panelLayers[0].encoding.color.legend === null, `panel ${i}`).toBe(i !== 1);
       expect(panelLayers[1].encoding.x.scale).toEqual(s.concat[0].layer && (s.concat[0].layer as unknown as Layer[])[1].encoding.x.scale);
@@ -125,7 +209,7 @@ describe('--panels', () => {
   it('groups every start of an optimizer in its panel, keeping the CSV path numbers', async () => {
     const { spec } = await gradientField({ ...ch06, descent: [{ optimizer: 'sgd', lr: 0.95, params: {} }, { optimizer: 'adam', lr: 0.3, params: { beta1: 0.9, beta2: 0.999 } }], start: [[-7, 2], [5, -3]], iterations: 3, panels: true });
     const concat = (spec as unknown as { concat: { layer: Layer[] }[] }).concat;
-    expect(concat.map((p) => [...new Set((p.layer.find(isPaths)!.data.values).map((r) => r.path))])).toEqual([[1, 3], [2, 4]]);
+    expect(concat.map((p) => [...new Set(symbols(p.layer.find(isPaths)!).flatMap((r) => r.path ?? []))])).toEqual([[1, 3], [2, 4]]);
   });
 });
 
@@ -171,11 +255,21 @@ describe('paths in every format', () => {
     expect(single.width).toBeLessThan(panels.width);
   });
 
-  it('SVG: a line and markers in each optimizer colour, and the legend', async () => {
+  it('SVG: a line and markers in each optimizer colour, and the legend naming every optimizer with its lr, in order', async () => {
+    for (const { spec } of [await book(), await bookPicture()]) {
+      const svg = (await render(spec, 'svg')).toString();
+      for (const color of COLORS) expect(svg).toContain(`stroke="${color}"`);
+      for (const color of COLORS) expect(svg).toContain(`fill="${color}"`);
+      const at = ['descent', '■ start ◆ end', ...LABELS].map((text) => svg.indexOf(`>${text}</text>`));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+  });
+
+  it('SVG of the page\'s spec (tooltips) over contours: each path a line through its points', async () => {
     const svg = (await render((await book()).spec, 'svg')).toString();
-    for (const color of COLORS) expect(svg).toContain(`stroke="${color}"`);
-    for (const label of LABELS) expect(svg).toContain(`>${label}</text>`);
-    expect(svg).toContain('>■ start ◆ end</tspan>');
+    const lines = [...svg.matchAll(/<path ([^>]*)stroke="(#[0-9a-f]{6})" stroke-width="1.8"/g)].map((m) => [m[2], /d="M[^"]*L/.test(m[1])]);
+    expect(lines).toEqual(COLORS.map((c) => [c, true]));
   });
 
   it('PDF: vector paths in the first path colour', async () => {
