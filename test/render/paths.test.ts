@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { gradientField, type GradientFieldOptions } from '../../src/index.js';
 import { parseOptions } from '../../src/options.js';
-import { plot } from '../../src/plot.js';
+import { computePlot } from '../../src/plot.js';
 import { render } from '../../src/render/render.js';
 import { resolveRequest } from '../../src/request.js';
 import { gradplot, tempDir } from '../helpers.js';
@@ -33,7 +33,7 @@ const book = async (extra: Partial<GradientFieldOptions> = {}) =>
 // The chart of the book's figure as the command draws it for a picture (no tooltips).
 const bookPicture = async (extra: Record<string, unknown> = {}) => {
   const raw = { fn: 'ch06', method: 'analytic', descent: 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', start: ['-7,2'], background: 'contour', ...extra };
-  return { spec: (await plot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec };
+  return { spec: (await computePlot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec };
 };
 const LABELS = ['SGD lr 0.95', 'Momentum lr 0.1', 'AdaGrad lr 1.5', 'Adam lr 0.3'];
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd'];
