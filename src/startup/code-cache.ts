@@ -14,6 +14,9 @@ import { cacheFolder } from './cache-folder.js';
  * A cache that is missing, stale or refused by V8 only costs time.
  */
 
+/** A temporary file older than this was left by a process that ended as it saved. */
+const LEFT_BEHIND_MS = 60_000;
+
 /** Bundles that ran without a usable code cache, with the file their cache belongs in. */
 const unsaved = new Map<string, { script: Script; file: string }>();
 
@@ -60,10 +63,13 @@ export function saveCodeCaches(): void {
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, file);
-      // Caches of earlier builds or Node.js versions at the same place.
+      // Caches of earlier builds or Node.js versions at the same place, and temporary files that a process
+      // ended by a signal as it saved left behind (old enough that no process is still writing them).
       const place = basename(file).split('-').slice(0, 2).join('-');
       for (const old of readdirSync(folder)) {
-        if (old.startsWith(`${place}-`) && old.endsWith('.cache') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+        const path = join(folder, old);
+        if (old.startsWith(`${place}-`) && old.endsWith('.cache') && path !== file) rmSync(path, { force: true });
+        else if (old.endsWith('.tmp') && Date.now() - statSync(path).mtimeMs > LEFT_BEHIND_MS) rmSync(path, { force: true });
       }
     } catch {
       // no cache this time

@@ -2,7 +2,7 @@
 // machine, in the per-user cache folder, by the first run that uses a bundle; a missing, broken or
 // unwritable cache only costs time.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFolder } from '../../src/startup/cache-folder.js';
@@ -54,7 +54,7 @@ describe('code caches', () => {
     expect([main, vega].map((file) => statSync(join(cache, file!)).mtimeMs)).toEqual(made);
   }, SLOW);
 
-  it('give the same bytes as no cache; a broken one is made again, and those of earlier builds removed', () => {
+  it('give the same bytes as no cache; a broken one is made again, and those of earlier builds and temporary files left behind removed', () => {
     const dir = tempDir();
     const cache = join(dir, 'cache');
     const chart = ['--fn', 'himmelblau', '--color', 'magnitude', '--background', 'contour', '--key'];
@@ -65,10 +65,16 @@ describe('code caches', () => {
     const [earlier, elsewhere] = [`${place}-0123456789ab.cache`, 'vega-01234567-0123456789ab.cache'];
     writeFileSync(join(cache, earlier), 'of an earlier build of this install');
     writeFileSync(join(cache, elsewhere), 'of another install');
+    // Temporary files: one a process left when a signal ended it as it saved, one another process is writing now.
+    const [left, writing] = [`${vega}.99999.tmp`, `${vega}.99998.tmp`];
+    writeFileSync(join(cache, left), 'half a cache');
+    utimesSync(join(cache, left), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeFileSync(join(cache, writing), 'half a cache');
     const again = ['png', 'svg'].map((format) => draw(chart, cache, join(dir, `again.${format}`)));
     expect(again[0]!.equals(first[0]!)).toBe(true);
     expect(again[1]!.equals(first[1]!)).toBe(true);
     expect(cachesIn(cache).filter((file) => file.startsWith('vega-'))).toEqual([elsewhere, vega].sort());
+    expect(readdirSync(cache).filter((file) => file.endsWith('.tmp'))).toEqual([writing]);
     expect(accepted('vega', join(cache, vega!))).toBe(true);
   }, SLOW);
 
