@@ -17,9 +17,7 @@ import {
   extensionFormat,
   formatOf,
   FORMATS,
-  type Aspect,
   type BackgroundKind,
-  type ColorScaleKind,
   type Format,
   type LengthMode,
   type Pivot,
@@ -41,8 +39,11 @@ export interface RequestOptions extends PlotOptions {
   function?: ScalarFunction;
 }
 
-/** One chart, complete and checked: what every later stage trusts. */
-export interface PlotRequest {
+/**
+ * One chart, complete and checked: what every later stage trusts. The chart's own look (aspect, colours, text,
+ * marks, dpi) passes through as the user gave it, undefined where gradplot chooses (see PlotOptions).
+ */
+export interface PlotRequest extends Pick<PlotOptions, 'aspect' | 'colormap' | 'colorScale' | 'xlabel' | 'ylabel' | 'subtitle' | 'arrowWidth' | 'headSize' | 'fontSize' | 'dpi'> {
   fn: FunctionRef;
   xrange: Range;
   yrange: Range;
@@ -95,21 +96,7 @@ export interface PlotRequest {
   streamlines?: StreamlineRequest;
   /** Whether the arrows are drawn: true unless streamlines are drawn alone. */
   arrows: boolean;
-  /** Undefined: chosen from the ranges and sizes (see `chartAspect`). */
-  aspect?: Aspect;
-  /** The background's colour scheme and scale; undefined: chosen from f. */
-  colormap?: string;
-  colorScale?: ColorScaleKind;
-  /** Chart text and marks as the user set them; undefined for gradplot's own. */
-  xlabel?: string;
-  ylabel?: string;
-  subtitle?: string;
-  arrowWidth?: number;
-  headSize?: number;
-  fontSize?: number;
   transparent: boolean;
-  /** The PNG's stated resolution; undefined for 96 × scale. */
-  dpi?: number;
   /** Colour domains shared across a batch's charts: |∇f| from 0 to this, and f; undefined for the chart's own. */
   magnitudeMax?: number;
   fDomain?: [number, number];

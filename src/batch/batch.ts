@@ -104,8 +104,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   return { summary, interrupted };
 }
 
-type Outcome = Omit<ChartResult, 'index' | 'out'>;
-type Report = (chart: BatchChart, outcome: Outcome) => void;
+// What became of a chart, before it is named by its index and out path.
+type ChartFate = Omit<ChartResult, 'index' | 'out'>;
+type Report = (chart: BatchChart, outcome: ChartFate) => void;
 
 interface RenderContext {
   pool: Pool;
@@ -162,7 +163,7 @@ function outputFolders(charts: readonly BatchChart[]): Set<string> {
   return folders;
 }
 
-function result(chart: BatchChart, outcome: Outcome): ChartResult {
+function result(chart: BatchChart, outcome: ChartFate): ChartResult {
   const seconds = outcome.seconds === null ? null : roundSeconds(outcome.seconds);
   return { index: chart.index, out: relative(process.cwd(), chart.request.out!), ...outcome, seconds };
 }
