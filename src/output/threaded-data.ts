@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Field } from '../core/field.js';
 import { PARALLEL_MIN_POINTS } from '../parallel/sample.js';
-import { dataChunks, fieldRows, ROWS, type DataText, type FieldRows } from './data.js';
+import { dataChunks, fieldRows, type DataText, type FieldRows } from './data.js';
 
 /** Rows per chunk that a thread formats at a time. */
 export const THREAD_CHUNK_ROWS = 4096;
@@ -11,9 +11,9 @@ const AHEAD_PER_THREAD = 3;
 
 /**
  * A field's text (see data.ts) in chunks, the same bytes as `dataChunks`, but
- * formatted by this thread and `threads - 1` worker threads in turn (chunk c
- * by thread c mod threads), so a large export is bounded by the disk rather
- * than by one thread's number formatting. Only a field in shared memory (a
+ * formatted by `threads` worker threads in turn (chunk c by worker c mod
+ * threads) while this thread writes, so a large export is bounded by the disk
+ * rather than by one thread's number formatting. Only a field in shared memory (a
  * large grid, see parallel/sample.ts) is worth it; any other is formatted here.
  */
 export async function* threadedChunks(
@@ -27,21 +27,17 @@ export async function* threadedChunks(
   if (threads < 2 || count < minRows || !shared) return yield* dataChunks(field, text);
   const chunks = Math.ceil(count / THREAD_CHUNK_ROWS);
   const range = (c: number) => [c * THREAD_CHUNK_ROWS, Math.min(count, (c + 1) * THREAD_CHUNK_ROWS)] as const;
-  const workers = Array.from({ length: threads - 1 }, () => formatter(rows, text.kind));
+  const workers = Array.from({ length: threads }, () => formatter(rows, text.kind));
   const asked = new Map<number, Promise<Uint8Array>>();
   let next = 0;
   try {
     yield text.head;
     for (let c = 0; c < chunks; c++) {
       for (; next < Math.min(chunks, c + 1 + AHEAD_PER_THREAD * threads); next++) {
-        if (next % threads) asked.set(next, workers[(next % threads) - 1].format(...range(next)));
+        asked.set(next, workers[next % threads].format(...range(next)));
       }
-      // As bytes at once: the text is garbage before the next chunk, never promoted to the old heap.
-      if (c % threads === 0) yield Buffer.from(ROWS[text.kind](rows, ...range(c)), 'latin1');
-      else {
-        yield await asked.get(c)!;
-        asked.delete(c);
-      }
+      yield await asked.get(c)!;
+      asked.delete(c);
     }
     if (text.tail) yield text.tail;
   } finally {
