@@ -28,6 +28,13 @@ const libraryOnly = {
     b.onResolve({ filter: /^\.\/vega\.js$/ }, (args) => (args.importer.endsWith('load.ts') ? { path: '../startup/vega.js', external: true } : undefined));
   },
 };
+// commander loads node:child_process as it starts; the command line gets it on first use (never, in practice).
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('node_modules/commander/') ? { path: join(process.cwd(), 'src/startup/lazy-child-process.cjs') } : undefined));
+  },
+};
 // Each CommonJS bundle is one function, run by src/startup/code-cache.ts with V8's code cache; it gets its
 // own URL for import.meta.url.
 const asFunction = {
@@ -38,7 +45,7 @@ const asFunction = {
   footer: { js: '})' },
 };
 // The command line, as such a bundle (dist/cli/main.cjs), started by dist/cli/gradplot.js.
-await build({ ...forNode, ...asFunction, external: [...forNode.external, 'mathjs'], entryPoints: { main: 'src/bin.ts' }, outdir: 'dist/cli', plugins: [libraryOnly] });
+await build({ ...forNode, ...asFunction, external: [...forNode.external, 'mathjs'], entryPoints: { main: 'src/bin.ts' }, outdir: 'dist/cli', plugins: [libraryOnly, lazyChildProcess] });
 // What starts it, and the entry points of worker threads.
 await build({
   ...forNode,

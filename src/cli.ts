@@ -33,7 +33,7 @@ import { VERSION } from './version.js';
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
-function program(io: Io): Command {
+function program(io: Io, argv: readonly string[]): Command {
   const cmd = new Command('gradplot')
     .description('Draw the gradient field of a function of two variables as a quiver chart.')
     .usage('[options] | <command> [options]')
@@ -79,7 +79,9 @@ Examples:
     .action(() => {
       io.stdout.write(listing());
     });
-  for (const sub of [batchCommand(io), schemaCommand(io), exploreCommand(io)]) cmd.addCommand(sub.copyInheritedSettings(cmd));
+  // The batch line's sixty chart options are set up only when the batch command may run or show its help.
+  const batch = batchCommand(io, { chartOptions: argv.includes('batch') });
+  for (const sub of [batch, schemaCommand(io), exploreCommand(io)]) cmd.addCommand(sub.copyInheritedSettings(cmd));
   return cmd;
 }
 
@@ -206,7 +208,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   mark('start+imports');
-  const cmd = program(io);
+  const cmd = program(io, argv);
   try {
     if (argv.length <= 2) {
       io.stderr.write(cmd.helpInformation());

@@ -33,8 +33,12 @@ interface BatchFlags {
 const NOT_ON_BATCH_LINE = ['out', 'format', 'check'];
 const OWN_FLAGS = ['jobs', 'outDir', 'allowOutside', 'shard', 'force', 'failFast', 'quiet', 'json', 'debug'];
 
-/** The `batch` subcommand: many charts from one manifest. */
-export function batchCommand(io: Io): Command {
+/**
+ * The `batch` subcommand: many charts from one manifest. Without
+ * `chartOptions`, it takes only its own flags: for a command line that does
+ * not run it, where its help shows nothing but its name.
+ */
+export function batchCommand(io: Io, { chartOptions = true } = {}): Command {
   const cmd = new Command('batch')
     .description('render the charts of a manifest (YAML or JSON) in parallel, skipping those up to date')
     .argument('<manifest>', 'a .yaml, .yml or .json file: `defaults` and a list of `charts`, each with an out path (see `gradplot schema`)')
@@ -48,7 +52,7 @@ export function batchCommand(io: Io): Command {
     .option('-q, --quiet', 'print only errors')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--debug', 'show stack traces of failures');
-  for (const spec of OPTIONS.filter((o) => !NOT_ON_BATCH_LINE.includes(o.key))) {
+  for (const spec of chartOptions ? OPTIONS.filter((o) => !NOT_ON_BATCH_LINE.includes(o.key)) : []) {
     const description =
       spec.key === ARROW_SCALE ? `${spec.description}; or "${SHARED}": one scale across all the charts, so they compare` : spec.description;
     cmd.addOption(new Option(spec.key === ARROW_SCALE ? '--arrow-scale <number|shared>' : spec.flags, description).helpGroup('Chart options, for every chart (above the manifest\'s own values):'));

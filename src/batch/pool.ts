@@ -1,8 +1,9 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { readyCanvasForWorkers } from '../render/canvas-addon.js';
 import { drawsLong } from './draws-long.js';
 import { perform, type Outcome, type Task } from './perform.js';
+import { workerThreads } from '../util/worker-threads.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
 const workerUrl = () => new URL('./worker.js', import.meta.url);
@@ -107,7 +108,7 @@ export class Pool {
 
   private spawn(): [Worker, Map<number, Reply>] {
     if (this.drawsPixels) readyCanvasForWorkers();
-    const worker = new Worker(workerUrl());
+    const worker = new (workerThreads().Worker)(workerUrl());
     const inFlight = new Map<number, Reply>();
     this.workers.set(worker, inFlight);
     // A worker that dies fails its tasks in flight; later tasks go to the others or a new one.

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Field } from '../core/field.js';
 import { PARALLEL_MIN_POINTS } from '../parallel/sample.js';
 import { dataChunks, fieldRows, type DataText, type FieldRows } from './data.js';
+import { workerThreads } from '../util/worker-threads.js';
 
 /** Rows per chunk that a thread formats at a time. */
 export const THREAD_CHUNK_ROWS = 4096;
@@ -47,7 +47,7 @@ export async function* threadedChunks(
 
 /** A worker thread that formats the rows asked for, in the order asked. */
 function formatter(rows: FieldRows, kind: DataText['kind']) {
-  const worker = new Worker(new URL('./data-worker.js', import.meta.url), { workerData: { rows, kind }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+  const worker = new (workerThreads().Worker)(new URL('./data-worker.js', import.meta.url), { workerData: { rows, kind }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
   const waiting: { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }[] = [];
   const fail = (error: Error) => {
     for (const w of waiting.splice(0)) w.reject(error);

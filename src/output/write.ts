@@ -5,9 +5,9 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isatty } from 'node:tty';
-import { isMainThread } from 'node:worker_threads';
 import { SIGNAL_STATUS } from '../io.js';
 import { randomHex } from '../util/random-hex.js';
+import { workerThreads } from '../util/worker-threads.js';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
 export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -147,7 +147,8 @@ let guarded = false;
 // While a temporary file exists in a program that catches none of these signals (the CLI and a batch catch them,
 // stop their writes and remove the files themselves), one of them removes it and ends the process as it would have.
 function guardSignals(): void {
-  if (guarded || !isMainThread || SIGNALS.some((name) => process.listenerCount(name) > 0)) return;
+  // Listeners first: the command line has them, and never needs to load worker_threads to ask.
+  if (guarded || SIGNALS.some((name) => process.listenerCount(name) > 0) || !workerThreads().isMainThread) return;
   guarded = true;
   for (const name of SIGNALS) process.on(name, endBy);
 }

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { evaluate, type Field } from '../core/field.js';
 import { numericalGradient, type GradientOptions } from '../core/gradient.js';
 import { meshgrid } from '../core/grid.js';
@@ -7,6 +6,7 @@ import { points } from '../core/points.js';
 import type { ExpressionCode } from '../function-types.js';
 import type { ScalarFunction } from '../function-types.js';
 import { runAll, runSteps } from '../util/steps.js';
+import { workerThreads } from '../util/worker-threads.js';
 
 /** How another thread can rebuild the function: a built-in's name, or an expression's generated code. */
 export type FunctionSource = { kind: 'builtin'; name: string } | { kind: 'code'; code: ExpressionCode };
@@ -143,7 +143,7 @@ export interface WorkerTask extends Work {
  * ends. `failed` rejects if it fails before `stop` ends it.
  */
 export function inWorker(task: WorkerTask): { failed: Promise<never>; stop: () => void } {
-  const worker = new Worker(new URL('./field-worker.js', import.meta.url), { workerData: task });
+  const worker = new (workerThreads().Worker)(new URL('./field-worker.js', import.meta.url), { workerData: task });
   let stopped = false;
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);

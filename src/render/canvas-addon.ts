@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { isMainThread } from 'node:worker_threads';
+import { workerThreads } from '../util/worker-threads.js';
 
 let addon: typeof import('canvas') | undefined;
 
@@ -14,7 +14,7 @@ let addon: typeof import('canvas') | undefined;
 export function canvasAddon(): typeof import('canvas') {
   if (addon) return addon;
   addon = createRequire(import.meta.url)('canvas') as typeof import('canvas');
-  if (isMainThread) {
+  if (workerThreads().isMainThread) {
     const dir = fileURLToPath(new URL('../../fonts/', import.meta.url));
     addon.registerFont(`${dir}DejaVuSans.ttf`, { family: 'DejaVu Sans' });
     addon.registerFont(`${dir}DejaVuSans-Bold.ttf`, { family: 'DejaVu Sans', weight: 'bold' });

@@ -24,6 +24,15 @@ describe('subcommands own their options', () => {
     expect(r.stderr).toBe("gradplot: unknown option '--fn' (see gradplot --help)\n");
   });
 
+  it.each([[['batch', '--help']], [['help', 'batch']]])('%j shows the chart options the batch line takes', async (args) => {
+    const r = await cli(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Chart options, for every chart (above the manifest's own values):");
+    expect(r.stdout).toMatch(/\n {2}--theme <name> +/);
+    expect(r.stdout).toMatch(/\n {2}--arrow-scale <number\|shared> +/);
+    expect(r.stdout).not.toMatch(/\n {2}--format /);
+  });
+
   it('schema -o writes the file', async () => {
     const dir = tempDir();
     const r = await cli(['schema', '-o', 'x.json'], { cwd: dir });
