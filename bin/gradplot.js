@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/cli/gradplot.js';
+require('../dist/cli/gradplot.cjs');

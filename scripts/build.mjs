@@ -44,13 +44,23 @@ const asFunction = {
   banner: { js: '(function (require, module, exports, __bundleUrl) {' },
   footer: { js: '})' },
 };
-// The command line, as such a bundle (dist/cli/main.cjs), started by dist/cli/gradplot.js.
+// The command line, as such a bundle (dist/cli/main.cjs), started by dist/cli/gradplot.cjs.
 await build({ ...forNode, ...asFunction, external: [...forNode.external, 'mathjs'], entryPoints: { main: 'src/bin.ts' }, outdir: 'dist/cli', plugins: [libraryOnly, lazyChildProcess] });
-// What starts it, and the entry points of worker threads.
+// What starts it: CommonJS, so that a command that imports no ES module never loads Node's ES module loader.
+await build({
+  ...forNode,
+  entryPoints: { gradplot: 'src/startup/run-cli.ts' },
+  outdir: 'dist/cli',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__entryUrl' },
+  banner: { js: "const __entryUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+// The entry points of worker threads.
 await build({
   ...forNode,
   external: [...forNode.external, 'mathjs'],
-  entryPoints: { gradplot: 'src/startup/run-cli.ts', worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts', 'data-worker': 'src/output/data-worker.ts' },
+  entryPoints: { worker: 'src/batch/worker.ts', 'field-worker': 'src/parallel/field-worker.ts', 'data-worker': 'src/output/data-worker.ts' },
   outdir: 'dist/cli',
   splitting: true,
   format: 'esm',

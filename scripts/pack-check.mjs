@@ -42,7 +42,7 @@ try {
   const wrong = shipped.filter((path) => NOT_SHIPPED.test(path));
   if (wrong.length) throw new Error(`the tarball holds files it must not ship: ${wrong.join(', ')}`);
   const manifest = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8'));
-  for (const needed of [manifest.main, manifest.bin.gradplot, 'dist/cli/gradplot.js', 'dist/cli/main.cjs', 'dist/bundles/vega.cjs', 'fonts/DejaVuSans.ttf']) {
+  for (const needed of [manifest.main, manifest.bin.gradplot, 'dist/cli/gradplot.cjs', 'dist/cli/main.cjs', 'dist/bundles/vega.cjs', 'fonts/DejaVuSans.ttf']) {
     if (!shipped.includes(needed)) throw new Error(`the tarball lacks ${needed}`);
   }
 

@@ -1,5 +1,5 @@
 /**
- * What the command runs first (built as dist/cli/gradplot.js): the command
+ * What the command runs first (built as dist/cli/gradplot.cjs): the command
  * line's own bundle, dist/cli/main.cjs (src/bin.ts and all it imports), with
  * V8's code cache, as the Vega and mathjs bundles run; a run that had no
  * usable cache saves one as the process exits.
