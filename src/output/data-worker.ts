@@ -5,7 +5,9 @@ import { ROWS, type DataText, type FieldRows } from './data.js';
 const { rows, kind } = workerData as { rows: FieldRows; kind: DataText['kind'] };
 
 parentPort!.on('message', ([start, end]: [number, number]) => {
-  // The rows' bytes have memory of their own: handed over without a copy.
-  const bytes = ROWS[kind](rows, start, end);
-  parentPort!.postMessage(bytes, [bytes.buffer]);
+  // The text is ASCII: one byte per character, handed over without a copy.
+  const bytes = Buffer.from(ROWS[kind](rows, start, end), 'latin1');
+  // A small Buffer shares Node's pool with others: that one is copied out before it is handed over.
+  const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes);
+  parentPort!.postMessage(own, [own.buffer]);
 });

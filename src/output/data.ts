@@ -6,8 +6,6 @@ import type { Streamline } from '../core/streamlines.js';
 const COLUMNS = 'x0,x1,f,g0,g1';
 /** Rows formatted and written at a time. */
 export const ROWS_PER_CHUNK = 4096;
-/** The most characters of a number's shortest text, as `-0.0000012345678901234567`. */
-const NUMBER_CHARS = 25;
 
 // Shortest text that reads back to the same float64; not-finite becomes an empty cell.
 function cell(v: number): string {
@@ -19,29 +17,6 @@ function json(v: number): string {
   return Number.isFinite(v) ? String(v) : 'null';
 }
 
-/**
- * ASCII text put into bytes as it is made. Rows come by the million: built as
- * one string, the text would cost more to join and copy out than to format.
- */
-class Ascii {
-  private at = 0;
-  private readonly bytes: Buffer<ArrayBuffer>;
-
-  /** Room for `rows` rows of at most `fixed` characters besides their five numbers. */
-  constructor(rows: number, fixed: number) {
-    // Never from Node's shared pool: a worker hands the memory over whole.
-    this.bytes = Buffer.allocUnsafeSlow(rows * (fixed + 5 * NUMBER_CHARS));
-  }
-
-  put(text: string): void {
-    for (let i = 0; i < text.length; i++) this.bytes[this.at++] = text.charCodeAt(i);
-  }
-
-  done(): Buffer<ArrayBuffer> {
-    return this.bytes.subarray(0, this.at);
-  }
-}
-
 /** The arrays of a field that its rows are formatted from. */
 export interface FieldRows {
   /** x0, x1 of each point. */
@@ -51,41 +26,21 @@ export interface FieldRows {
   g: Float64Array;
 }
 
-/** Rows `start` to `end` (excluded) of a field as CSV lines, in bytes. */
-export function csvRows({ p, f, g }: FieldRows, start: number, end: number): Buffer<ArrayBuffer> {
-  const out = new Ascii(end - start, 5);
-  for (let i = start; i < end; i++) {
-    out.put(cell(p[2 * i]));
-    out.put(',');
-    out.put(cell(p[2 * i + 1]));
-    out.put(',');
-    out.put(cell(f[i]));
-    out.put(',');
-    out.put(cell(g[2 * i]));
-    out.put(',');
-    out.put(cell(g[2 * i + 1]));
-    out.put('\n');
-  }
-  return out.done();
+/** Rows `start` to `end` (excluded) of a field as CSV lines. */
+export function csvRows({ p, f, g }: FieldRows, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) text += `${cell(p[2 * i])},${cell(p[2 * i + 1])},${cell(f[i])},${cell(g[2 * i])},${cell(g[2 * i + 1])}\n`;
+  return text;
 }
 
-/** Rows `start` to `end` (excluded) of a field as JSON objects, each followed by a comma but the field's last, in bytes. */
-export function jsonRows({ p, f, g }: FieldRows, start: number, end: number): Buffer<ArrayBuffer> {
-  const out = new Ascii(end - start, '    {"x0": , "x1": , "f": , "g0": , "g1": },\n'.length);
+/** Rows `start` to `end` (excluded) of a field as JSON objects, each followed by a comma but the field's last. */
+export function jsonRows({ p, f, g }: FieldRows, start: number, end: number): string {
+  let text = '';
   for (let i = start; i < end; i++) {
-    out.put('    {"x0": ');
-    out.put(json(p[2 * i]));
-    out.put(', "x1": ');
-    out.put(json(p[2 * i + 1]));
-    out.put(', "f": ');
-    out.put(json(f[i]));
-    out.put(', "g0": ');
-    out.put(json(g[2 * i]));
-    out.put(', "g1": ');
-    out.put(json(g[2 * i + 1]));
-    out.put(i + 1 < f.length ? '},\n' : '}\n');
+    const sep = i + 1 < f.length ? ',\n' : '\n';
+    text += `    {"x0": ${json(p[2 * i])}, "x1": ${json(p[2 * i + 1])}, "f": ${json(f[i])}, "g0": ${json(g[2 * i])}, "g1": ${json(g[2 * i + 1])}}${sep}`;
   }
-  return out.done();
+  return text;
 }
 
 /** How each data format writes rows. */
@@ -114,7 +69,7 @@ export function jsonText(meta: Record<string, unknown>): DataText {
 export const fieldRows = ({ points, f, gradient }: Field): FieldRows => ({ p: points.data, f, g: gradient.data });
 
 /** A field's text in chunks of rows, formatted on this thread. */
-export function* dataChunks(field: Field, text: DataText): Generator<string | Uint8Array> {
+export function* dataChunks(field: Field, text: DataText): Generator<string> {
   const rows = fieldRows(field);
   yield text.head;
   for (let start = 0; start < field.f.length; start += ROWS_PER_CHUNK) yield ROWS[text.kind](rows, start, Math.min(field.f.length, start + ROWS_PER_CHUNK));
