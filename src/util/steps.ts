@@ -8,14 +8,15 @@ const SLICE_MS = 20;
  * Long numeric loops stay synchronous and plain, and still end promptly.
  */
 export async function runSteps<T>(steps: Generator<unknown, T>, signal?: AbortSignal): Promise<T> {
-  let last = performance.now();
+  // Date.now(): milliseconds are enough here, and the first use of `performance` loads perf_hooks.
+  let last = Date.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (performance.now() - last >= SLICE_MS) {
+    if (Date.now() - last >= SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      last = performance.now();
+      last = Date.now();
     }
   }
 }

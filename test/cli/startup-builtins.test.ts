@@ -16,14 +16,14 @@ function builtinsOf(args: string[]): string[] {
 }
 
 // Each costs milliseconds to load: a command that starts no thread and no process does without them.
-const NOT_NEEDED = ['worker_threads', 'child_process'];
+const NOT_NEEDED = ['worker_threads', 'child_process', 'perf_hooks'];
 
 describe('the commands that draw nothing', () => {
   it.each([
     ['list', ['list']],
     ['a CSV of the default grid', ['--fn', 'xy', '-o', 'xy.csv']],
     ['--help', ['--help']],
-  ])('%s loads neither worker_threads nor child_process', (_, args) => {
+  ])('%s loads neither worker_threads, child_process nor perf_hooks', (_, args) => {
     const loaded = builtinsOf(args);
     expect(loaded).toContain('fs'); // the report works
     for (const name of NOT_NEEDED) expect(loaded).not.toContain(name);
