@@ -130,7 +130,9 @@ async function runChartCommand(raw: Record<string, unknown>, io: Io): Promise<vo
   // drawing, which no handler could interrupt); while writing, it stops the write and removes the temporary file.
   const signals = watchSignals(undefined, undefined, io.signal, { catchNow: false });
   try {
-    writeRunMessages(await runRequest(request, { stdout: io.stdout, signal: signals.signal, writing: signals.catchSignals }), io);
+    // stdout only for `-`: making the stream loads modules that a run writing a file never needs.
+    const stdout = request.out === '-' ? io.stdout : undefined;
+    writeRunMessages(await runRequest(request, { stdout, signal: signals.signal, writing: signals.catchSignals }), io);
   } catch (error) {
     // What went to stdout cannot be taken back.
     if (error instanceof Interrupted && request.out === '-') throw new Interrupted(error.signal, error.status, 'the output on stdout stops short');

@@ -19,12 +19,28 @@ export interface Io {
   signal?: AbortSignal;
 }
 
-/** The process's own streams and environment. */
+/**
+ * The process's own streams and environment. The streams are made on first
+ * use: making one loads Node's net or tty modules, which a run that writes
+ * only its output file never needs.
+ */
 export function processIo(): Io {
-  // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly; another failure is one line.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') process.stderr.write(`gradplot: cannot write to stdout: ${error.message}\n`);
-    process.exit(error.code === 'EPIPE' ? 0 : 1);
-  });
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  let watched = false;
+  return {
+    get stdout() {
+      // A reader that goes away early (`gradplot --help | head -1`) ends the output, quietly; another failure is one line.
+      if (!watched) {
+        watched = true;
+        process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE') process.stderr.write(`gradplot: cannot write to stdout: ${error.message}\n`);
+          process.exit(error.code === 'EPIPE' ? 0 : 1);
+        });
+      }
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+  };
 }

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { readyCanvasForWorkers } from '../render/canvas-addon.js';
 import { drawsLong } from './draws-long.js';
 import { perform, type Outcome, type Task } from './perform.js';
-import { workerThreads } from '../util/worker-threads.js';
+import { workerThreads } from '../util/lazy-builtins.js';
 
 // Beside this module both in dist/batch/ (tsc) and in dist/cli/ (the bundle, where worker.js is an entry point).
 const workerUrl = () => new URL('./worker.js', import.meta.url);

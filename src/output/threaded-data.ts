@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Field } from '../core/field.js';
 import { PARALLEL_MIN_POINTS } from '../parallel/sample.js';
 import { dataChunks, fieldRows, type DataText, type FieldRows } from './data.js';
-import { workerThreads } from '../util/worker-threads.js';
+import { workerThreads } from '../util/lazy-builtins.js';
 
 /** Rows per chunk that a thread formats at a time. */
 export const THREAD_CHUNK_ROWS = 4096;

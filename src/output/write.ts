@@ -4,10 +4,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isatty } from 'node:tty';
 import { SIGNAL_STATUS } from '../io.js';
 import { randomHex } from '../util/random-hex.js';
-import { workerThreads } from '../util/worker-threads.js';
+import { tty, workerThreads } from '../util/lazy-builtins.js';
 
 /** Something that writes its bytes to a stream, chunk by chunk. */
 export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -197,12 +196,12 @@ export async function writeStdout(chunks: Chunks, stdout: Writable = process.std
 
 /** Whether `path` (`-` for stdout) is a terminal, where binary bytes would garble the screen. */
 export function isTerminal(path: string): boolean {
-  if (path === '-') return isatty(1);
+  if (path === '-') return tty().isatty(1);
   let fd: number | undefined;
   try {
     if (!statSync(path).isCharacterDevice()) return false;
     fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-    return isatty(fd);
+    return tty().isatty(fd);
   } catch {
     return false;
   } finally {

@@ -6,7 +6,7 @@ import { points } from '../core/points.js';
 import type { ExpressionCode } from '../function-types.js';
 import type { ScalarFunction } from '../function-types.js';
 import { runAll, runSteps } from '../util/steps.js';
-import { workerThreads } from '../util/worker-threads.js';
+import { workerThreads } from '../util/lazy-builtins.js';
 
 /** How another thread can rebuild the function: a built-in's name, or an expression's generated code. */
 export type FunctionSource = { kind: 'builtin'; name: string } | { kind: 'code'; code: ExpressionCode };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { workerThreads } from '../util/worker-threads.js';
+import { workerThreads } from '../util/lazy-builtins.js';
 
 let addon: typeof import('canvas') | undefined;
 

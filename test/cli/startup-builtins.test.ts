@@ -15,21 +15,24 @@ function builtinsOf(args: string[]): string[] {
   return readFileSync(report, 'utf8').split('\n');
 }
 
-// Each costs milliseconds to load: a command that starts no thread and no process does without them.
-const NOT_NEEDED = ['worker_threads', 'child_process', 'perf_hooks'];
+// Each costs milliseconds to load: a command that starts no thread and no process does without them,
+// and one that writes only its output file makes no stream for stdout (net, tty).
+const NO_THREADS = ['worker_threads', 'child_process', 'perf_hooks'];
+const NO_STDOUT = ['net', 'tty'];
 
 describe('the commands that draw nothing', () => {
   it.each([
-    ['list', ['list']],
-    ['a CSV of the default grid', ['--fn', 'xy', '-o', 'xy.csv']],
-    ['--help', ['--help']],
-  ])('%s loads neither worker_threads, child_process nor perf_hooks', (_, args) => {
+    ['list', ['list'], NO_THREADS],
+    ['--help', ['--help'], NO_THREADS],
+    ['a CSV of the default grid', ['--fn', 'xy', '-o', 'xy.csv'], [...NO_THREADS, ...NO_STDOUT]],
+  ])('%s loads none of the built-ins it does not use', (_, args, unused) => {
     const loaded = builtinsOf(args);
     expect(loaded).toContain('fs'); // the report works
-    for (const name of NOT_NEEDED) expect(loaded).not.toContain(name);
+    for (const name of unused) expect(loaded).not.toContain(name);
   });
 
-  it('a large grid loads worker_threads to compute it on every core', () => {
+  it('a large grid loads worker_threads to compute it on every core; a CSV on stdout loads a stream for it', () => {
     expect(builtinsOf(['--fn', 'xy', '--step', '0.004', '-o', 'xy.vl.json'])).toContain('worker_threads');
+    expect(builtinsOf(['--fn', 'xy', '-o', '-', '--format', 'csv'])).toContain('net');
   });
 });
