@@ -2,6 +2,7 @@ import { InputError } from './errors.js';
 import type { Range } from './functions/types.js';
 import { isChart, type Aspect, type Format } from './chart-kinds.js';
 import { LIMITS } from './util/limits.js';
+import { grouped } from './util/format-number.js';
 
 /** Room around the plot area for axes, title and legend, in pixels: enough to judge a size before drawing. */
 const MARGIN = 200;
@@ -31,17 +32,17 @@ export function checkChartSize(options: SizeOptions): void {
   const area = [(xrange[1] - xrange[0]) * sx + MARGIN, (yrange[1] - yrange[0]) * sy + MARGIN];
   const ratio = format === 'png' ? scale : 1;
   const [w, h] = area.map((side) => Math.round(side * ratio));
-  const size = `about ${w.toLocaleString('en-US')} × ${h.toLocaleString('en-US')} pixels`;
+  const size = `about ${grouped(w)} × ${grouped(h)} pixels`;
   // The side the user set is named; the scale when no side was set.
   const key = width !== undefined && (height === undefined || area[0] >= area[1]) ? 'width' : height !== undefined ? 'height' : 'scale';
   const given = `${key === 'width' ? width : key === 'height' ? height : scale}${format === 'png' && key !== 'scale' ? ` at --scale ${scale}` : ''}`;
   const perSide = LIMITS.pixelsPerSide;
   if (Math.max(w, h) > perSide.max) {
-    throw new InputError(key, `${given} makes a chart of ${size}; the limit is ${perSide.max.toLocaleString('en-US')} ${perSide.what}`);
+    throw new InputError(key, `${given} makes a chart of ${size}; the limit is ${grouped(perSide.max)} ${perSide.what}`);
   }
   if (format !== 'png') return;
   if (w * h > LIMITS.pixels.max) {
-    throw new InputError(key, `${given} makes a PNG of ${size}; the limit is ${LIMITS.pixels.max.toLocaleString('en-US')} ${LIMITS.pixels.what}`);
+    throw new InputError(key, `${given} makes a PNG of ${size}; the limit is ${grouped(LIMITS.pixels.max)} ${LIMITS.pixels.what}`);
   }
   const smallest = LIMITS.plotSide.min;
   if (Math.min(w, h) < smallest) {

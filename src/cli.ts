@@ -29,6 +29,7 @@ import { runRequest } from './run.js';
 import { nearest } from './util/nearest.js';
 import { mark, printTimings } from './util/timings.js';
 import { VERSION } from './version.js';
+import { grouped } from './util/format-number.js';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -147,7 +148,7 @@ function writeRunMessages({ request, field, quiver, check, critical, stepProblem
   if (stepProblem) io.stderr.write(`gradplot: warning: ${tooSmallStep(request.h, stepProblem)}\n`);
   const drawn = quiver && quiver.arrowGrid.x.kept * quiver.arrowGrid.y.kept;
   if (quiver && request.arrows && thinned(quiver.arrowGrid)) {
-    const [n, of] = [drawn!.toLocaleString('en-US'), (request.nx * request.ny).toLocaleString('en-US')];
+    const [n, of] = [grouped(drawn!), grouped(request.nx * request.ny)];
     io.stderr.write(
       `gradplot: note: drawing ${n} of ${of} grid points as arrows (${describeArrowGrid(quiver.arrowGrid)}); ` +
         `--max-arrows ${request.maxArrows} sets the limit\n`,

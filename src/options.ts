@@ -25,6 +25,7 @@ import { DEFAULT_DENSITY } from './core/streamlines.js';
 import { isCssColor } from './util/css-color.js';
 import { LIMITS } from './util/limits.js';
 import { nearest } from './util/nearest.js';
+import { grouped } from './util/format-number.js';
 
 /**
  * The options of one chart, as a user gives them: on the command line, in a
@@ -188,7 +189,7 @@ export function count(value: unknown): number {
 /** A number of arrows: a whole number from 1 to the limit. */
 function arrows(value: unknown): number {
   const n = count(value);
-  if (n > LIMITS.arrows.max) throw new OptionValueError(`an integer from 1 to ${LIMITS.arrows.max.toLocaleString('en-US')}`, value);
+  if (n > LIMITS.arrows.max) throw new OptionValueError(`an integer from 1 to ${grouped(LIMITS.arrows.max)}`, value);
   return n;
 }
 
@@ -196,7 +197,7 @@ function arrows(value: unknown): number {
 function side(value: unknown): number {
   const n = positive(value);
   const { min, max } = LIMITS.plotSide;
-  if (n < min || n > max) throw new OptionValueError(`a number of pixels from ${min} to ${max.toLocaleString('en-US')}`, value);
+  if (n < min || n > max) throw new OptionValueError(`a number of pixels from ${min} to ${grouped(max)}`, value);
   return n;
 }
 
@@ -475,7 +476,7 @@ export function starts(value: unknown): [number, number][] {
 function iterations(value: unknown): number {
   const n = toNumber(value);
   if (!(Number.isSafeInteger(n) && n > 0 && n <= LIMITS.pathPoints.max)) {
-    throw new OptionValueError(`an integer from 1 to ${LIMITS.pathPoints.max.toLocaleString('en-US')} (the limit on ${LIMITS.pathPoints.what})`, value);
+    throw new OptionValueError(`an integer from 1 to ${grouped(LIMITS.pathPoints.max)} (the limit on ${LIMITS.pathPoints.what})`, value);
   }
   return n;
 }

@@ -25,6 +25,7 @@ import {
 } from './chart-kinds.js';
 import { LIMITS } from './util/limits.js';
 import { nearest } from './util/nearest.js';
+import { grouped } from './util/format-number.js';
 
 export const DEFAULT_RANGE: Range = [-2, 2];
 export const DEFAULT_STEP = 0.25;
@@ -154,8 +155,8 @@ function resolveTyped(options: RequestOptions): PlotRequest {
   if (nx * ny > MAX_POINTS) {
     throw new InputError(
       stepKey,
-      `${stepKey === 'points' ? `${nx}x${ny}` : step} makes a grid of ${nx} × ${ny} = ${(nx * ny).toLocaleString('en-US')} points; ` +
-        `the limit is ${MAX_POINTS.toLocaleString('en-US')}: use a larger step or a smaller range`,
+      `${stepKey === 'points' ? `${nx}x${ny}` : step} makes a grid of ${nx} × ${ny} = ${grouped(nx * ny)} points; ` +
+        `the limit is ${grouped(MAX_POINTS)}: use a larger step or a smaller range`,
     );
   }
   const { out, format } = resolveOutput(options);
@@ -236,8 +237,8 @@ function resolvePaths(options: PlotOptions, start: readonly [number, number], xr
   if (total > LIMITS.pathPoints.max) {
     throw new InputError(
       'iterations',
-      `${iterations} for ${starts.length} start(s) × ${descent.length} optimizer(s) makes ${total.toLocaleString('en-US')} ${LIMITS.pathPoints.what}; ` +
-        `the limit is ${LIMITS.pathPoints.max.toLocaleString('en-US')}: use fewer iterations, starts or optimizers`,
+      `${iterations} for ${starts.length} start(s) × ${descent.length} optimizer(s) makes ${grouped(total)} ${LIMITS.pathPoints.what}; ` +
+        `the limit is ${grouped(LIMITS.pathPoints.max)}: use fewer iterations, starts or optimizers`,
     );
   }
   if (options.pathsOut !== undefined && options.pathsOut === options.out) {

@@ -4,6 +4,7 @@ import type { OptionsText } from '../options-text.js';
 import { computePlot, type Plot } from '../plot.js';
 import { resolveRequest } from '../request.js';
 import { LIMITS } from '../util/limits.js';
+import { grouped } from '../util/format-number.js';
 
 /** What the page draws and its command line holds: descent only once there is a start to walk from. */
 export function chartText(text: OptionsText): OptionsText {
@@ -26,8 +27,8 @@ export async function plotOfPage(text: OptionsText): Promise<Plot> {
   if (request.nx * request.ny > max) {
     throw new InputError(
       'step',
-      `${request.step} makes a grid of ${request.nx} × ${request.ny} = ${(request.nx * request.ny).toLocaleString('en-US')} points; ` +
-        `the limit is ${max.toLocaleString('en-US')} ${what}: use a larger step or a smaller range, or the command line`,
+      `${request.step} makes a grid of ${request.nx} × ${request.ny} = ${grouped(request.nx * request.ny)} points; ` +
+        `the limit is ${grouped(max)} ${what}: use a larger step or a smaller range, or the command line`,
     );
   }
   return computePlot(request);

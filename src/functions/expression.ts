@@ -9,6 +9,7 @@ import { tokenize } from './expression/tokens.js';
 import { ALIASES } from './expression/vocabulary.js';
 import { checkWhitelist } from './expression/whitelist.js';
 import { loadMathjs, type Mathjs } from './mathjs.js';
+import { grouped } from '../util/format-number.js';
 
 /*
  * `--expr`: a formula in x0 and x1 becomes plain JavaScript, and so does its gradient.
@@ -107,8 +108,7 @@ function exactGradient(m: Mathjs, tree: MathNode): Gradient {
   const size = derivativeSize(tree);
   const max = LIMITS.derivativeNodes.max;
   if (size > max) {
-    const n = (v: number) => v.toLocaleString('en-US');
-    return { gradUnavailable: `its exact gradient would have about ${n(size)} nodes, more than the limit of ${n(max)}; use --method central` };
+    return { gradUnavailable: `its exact gradient would have about ${grouped(size)} nodes, more than the limit of ${grouped(max)}; use --method central` };
   }
   try {
     const [d0, d1] = [differentiate(m, tree, 'x0'), differentiate(m, tree, 'x1')];

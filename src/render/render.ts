@@ -10,6 +10,7 @@ import { refusingLoader } from './refusing-loader.js';
 import { releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
+import { grouped } from '../util/format-number.js';
 
 export { refusingLoader };
 
@@ -106,7 +107,7 @@ async function drawOnSurface(view: import('vega').View, scale: number): Promise<
   const height = Math.max(0, _viewHeight + padding.top + padding.bottom) * scale;
   if (Math.max(width, height) > LIMITS.pixelsPerSide.max) {
     const { max, what } = LIMITS.pixelsPerSide;
-    throw new Error(`the chart is larger than the renderer draws (${max.toLocaleString('en-US')} ${what}); use a smaller --width, --height or --scale`);
+    throw new Error(`the chart is larger than the renderer draws (${grouped(max)} ${what}); use a smaller --width, --height or --scale`);
   }
   // A fractional size (or none, should those fields change) is Vega's to handle: let it make that canvas itself.
   if (!Number.isInteger(width) || !Number.isInteger(height)) return (await view.toCanvas(scale)) as unknown as Canvas;

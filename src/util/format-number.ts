@@ -12,3 +12,12 @@ export function formatNumber(v: number, digits = 6): string {
   if (size >= 1e-4 && size < 1e6) return String(rounded);
   return rounded.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
 }
+
+/**
+ * An integer with commas between groups of three digits (`1,002,001`), as
+ * `toLocaleString('en-US')` writes it, without Intl: its first use loads
+ * ICU's data, which takes longer than computing a default chart.
+ */
+export function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
