@@ -7,6 +7,7 @@ import { mark } from '../util/timings.js';
 import { randomHex } from '../util/random-hex.js';
 import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
+import { compileByShape } from './shape-compile.js';
 import { releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
@@ -40,12 +41,12 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   const { vega, compile } = await load('vega');
   measureWithFontMetrics(vega);
   mark('import vega');
-  const compiled = compile(spec).spec;
-  mark('compile');
   if (format === 'html') {
     const { htmlPage } = await import('./html.js');
-    return Buffer.from(htmlPage(compiled, titleOf(spec)));
+    return Buffer.from(htmlPage(compile(spec).spec, titleOf(spec)));
   }
+  const compiled = compileByShape(spec, (s) => compile(s).spec);
+  mark('compile');
   const refused: string[] = [];
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
   try {
