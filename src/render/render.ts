@@ -7,6 +7,7 @@ import { mark } from '../util/timings.js';
 import { randomHex } from '../util/random-hex.js';
 import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
+import { reusedExpressions } from './reused-expressions.js';
 import { compileByShape } from './shape-compile.js';
 import { releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
@@ -48,7 +49,8 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   const compiled = compileByShape(spec, (s) => compile(s).spec);
   mark('compile');
   const refused: string[] = [];
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
+  const expr = reusedExpressions(vega);
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused), expr } as import('vega').ViewOptions);
   try {
     return await pictureOf(view, format, options);
   } finally {
