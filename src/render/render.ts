@@ -9,7 +9,7 @@ import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
 import { reusedExpressions } from './reused-expressions.js';
 import { compileByShape } from './shape-compile.js';
-import { releaseSurface, takeSurface } from './surfaces.js';
+import { isOpaqueColor, releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
@@ -113,7 +113,9 @@ async function drawOnSurface(view: import('vega').View, scale: number): Promise<
   }
   // A fractional size (or none, should those fields change) is Vega's to handle: let it make that canvas itself.
   if (!Number.isInteger(width) || !Number.isInteger(height)) return (await view.toCanvas(scale)) as unknown as Canvas;
-  const surface = takeSurface(width, height);
+  // Vega fills the background over the whole surface: under an opaque one, the surface needs no alpha channel.
+  const background = view.background() as unknown;
+  const surface = takeSurface(width, height, typeof background === 'string' && isOpaqueColor(background));
   const context = surface.getContext('2d') as unknown as { pixelRatio: number };
   context.pixelRatio = scale;
   await view.toCanvas(scale, { externalContext: context });
