@@ -24,7 +24,7 @@ export function takeSurface(width: number, height: number, opaque = false): Canv
   if (i < 0) {
     const surface = new (canvasAddon().Canvas)(width, height);
     // The first getContext fixes the surface's pixel format.
-    skipUnchangedCompositing(surface.getContext('2d', { pixelFormat: opaque ? 'RGB24' : 'RGBA32' }));
+    skipUnchangedStyles(surface.getContext('2d', { pixelFormat: opaque ? 'RGB24' : 'RGBA32' }));
     if (opaque) opaqueSurfaces.add(surface);
     return surface;
   }
@@ -60,30 +60,38 @@ export function isOpaqueColor(color: string): boolean {
   return opaque;
 }
 
+/** What Vega sets before every item it draws, each setter costly in the addon (a colour is parsed each time). */
+const STYLES = ['globalCompositeOperation', 'globalAlpha', 'fillStyle', 'strokeStyle', 'lineWidth', 'lineCap', 'lineJoin', 'miterLimit', 'font', 'textAlign'] as const;
+
 /**
- * Vega sets the compositing operation before every item it draws, and the
- * addon's setter is costly: set it only when it changes. restore() may change
- * it behind the setter's back, so after one the next value is always set.
+ * Makes `context` skip setting a style to the value it was last set to.
+ * restore() may change styles behind the setters' back, so after one the
+ * next value of each is always set; so is a gradient or pattern.
  */
-function skipUnchangedCompositing(context: import('canvas').CanvasRenderingContext2D): void {
+function skipUnchangedStyles(context: import('canvas').CanvasRenderingContext2D): void {
   const prototype = Object.getPrototypeOf(context) as object;
-  const native = Object.getOwnPropertyDescriptor(prototype, 'globalCompositeOperation')!;
   const restore = (prototype as { restore: () => void }).restore;
-  let known: string | undefined;
-  Object.defineProperties(context, {
-    globalCompositeOperation: {
-      get: () => native.get!.call(context),
-      set: (value: string) => {
-        if (value === known) return;
-        native.set!.call(context, value);
-        known = value;
-      },
-    },
+  const known = new Map<string, unknown>();
+  const properties: PropertyDescriptorMap = {
     restore: {
       value: () => {
-        known = undefined;
+        known.clear();
         restore.call(context);
       },
     },
-  });
+  };
+  for (const name of STYLES) {
+    const native = Object.getOwnPropertyDescriptor(prototype, name)!;
+    properties[name] = {
+      get: () => native.get!.call(context),
+      set: (value: unknown) => {
+        const plain = typeof value === 'string' || typeof value === 'number';
+        if (plain && known.get(name) === value) return;
+        native.set!.call(context, value);
+        if (plain) known.set(name, value);
+        else known.delete(name);
+      },
+    };
+  }
+  Object.defineProperties(context, properties);
 }

@@ -112,3 +112,35 @@ describe('surfaces kept for reuse', () => {
     expect(takeSurface(4000, 2001)).not.toBe(large);
   });
 });
+
+describe('styles on a surface', () => {
+  it('are set only when they change, and again after a restore()', async () => {
+    vi.resetModules();
+    const { CanvasRenderingContext2D } = await import('canvas');
+    const native = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'strokeStyle')!;
+    const set = vi.fn(native.set!);
+    Object.defineProperty(CanvasRenderingContext2D.prototype, 'strokeStyle', { ...native, set });
+    try {
+      const { takeSurface } = await import('../../src/render/surfaces.js');
+      const context = takeSurface(4, 4).getContext('2d');
+      for (let i = 0; i < 3; i++) context.strokeStyle = 'red';
+      expect(set).toHaveBeenCalledTimes(1);
+      context.save();
+      context.strokeStyle = 'blue';
+      context.restore();
+      expect(context.strokeStyle).toBe('#ff0000');
+      context.strokeStyle = 'blue';
+      context.strokeStyle = 'blue';
+      expect(context.strokeStyle).toBe('#0000ff');
+      expect(set).toHaveBeenCalledTimes(3);
+      // A gradient is set each time.
+      const gradient = context.createLinearGradient(0, 0, 4, 0);
+      context.strokeStyle = gradient as never;
+      context.strokeStyle = gradient as never;
+      context.strokeStyle = 'blue';
+      expect(set).toHaveBeenCalledTimes(6);
+    } finally {
+      Object.defineProperty(CanvasRenderingContext2D.prototype, 'strokeStyle', native);
+    }
+  });
+});
