@@ -46,11 +46,12 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
     const { htmlPage } = await import('./html.js');
     return Buffer.from(htmlPage(compile(spec).spec, titleOf(spec)));
   }
-  const compiled = compileByShape(spec, (s) => compile(s).spec);
+  // Vega-Lite's compile and Vega's parse, once per shape of chart.
+  const runtime = compileByShape(spec, (s) => vega.parse(compile(s).spec));
   mark('compile');
   const refused: string[] = [];
   const expr = reusedExpressions(vega);
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused), expr } as import('vega').ViewOptions);
+  const view = new vega.View(runtime as import('vega').Runtime, { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused), expr } as import('vega').ViewOptions);
   try {
     return await pictureOf(view, format, options);
   } finally {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 
-/** Compiles a Vega-Lite spec to a Vega spec, as vega-lite's `compile(spec).spec` does. */
+/** Compiles a Vega-Lite spec to plain data: a Vega spec, or Vega's runtime (vega.parse of one). */
 export type Compile = (spec: TopLevelSpec) => object;
 
 /** Shapes kept per thread, at most: a batch draws few shapes, a long-lived library user may draw many. */
@@ -13,9 +13,9 @@ const SEEN_ONCE = 1;
 /**
  * Compiles `spec` as `compile` does, but once per shape: charts of one batch
  * differ in their inline data, title text and scale domains, which the
- * compiler copies through without reading, so the spec is compiled with
+ * compilers copy through without reading, so the spec is compiled with
  * placeholders in their stead and each chart's own values are put back in
- * the result. A shape is compiled so from its second chart on (a single chart
+ * the result (a title also in the code Vega generates to draw it). A shape is compiled so from its second chart on (a single chart
  * pays nothing extra), and that chart is compiled in full as well and the two
  * results compared: a shape whose values the compiler does read (the results
  * differ) is compiled in full every time.
@@ -37,7 +37,7 @@ export function compileByShape(spec: TopLevelSpec, compile: Compile): object {
 }
 
 // A placeholder string is the slot's number after a character no title holds; a placeholder number is
-// far from any domain a chart has, and of the same sign and order as the value it stands for.
+// far from any domain a chart has, and of the same sign as the value it stands for.
 const TAG = '\u0000slot:';
 const NUMBER_BASE = 7.3e292;
 const SLOT_STEP = 1e280;
@@ -75,12 +75,23 @@ function titleShape(title: Record<string, unknown>, text: (value: unknown) => un
   return shape;
 }
 
+// A placeholder string as a string literal in code that Vega generates (a title's text in its encoder).
+const IN_CODE = /"\\u0000slot:(\d+)"/g;
+
 /** The compiled spec with each placeholder replaced by the value it stands for. */
 function fill(skeleton: string, slots: unknown[]): object {
   return JSON.parse(skeleton, (_, value: unknown) => {
-    if (typeof value === 'string') return value.startsWith(TAG) ? slots[Number(value.slice(TAG.length))] : value;
+    if (typeof value === 'string') {
+      if (value.startsWith(TAG)) return slots[Number(value.slice(TAG.length))];
+      return value.includes('\\u0000slot:') ? value.replace(IN_CODE, (...[, slot]: string[]) => codeString(slots[Number(slot)])) : value;
+    }
     if (typeof value === 'number') return Math.abs(value) >= NUMBER_BASE ? slots[Math.round((Math.abs(value) - NUMBER_BASE) / SLOT_STEP)] : value;
     if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'object' && value[0] !== null && TAG in value[0]) return slots[(value[0] as Record<string, number>)[TAG]];
     return value;
   }) as object;
+}
+
+/** A value as a literal in Vega's generated code, as Vega writes one (vega-util's stringValue). */
+function codeString(value: unknown): string {
+  return JSON.stringify(value).replace('\u2028', '\\u2028').replace('\u2029', '\\u2029');
 }

@@ -1,3 +1,4 @@
+import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
 import { describe, expect, it, vi } from 'vitest';
@@ -24,6 +25,27 @@ describe('compiling a Vega-Lite spec once per shape', () => {
     const last = results[3] as { data: { values?: unknown[] }[]; title: { text: string } };
     expect(last.title.text).toBe('sum_sq');
     expect(last.data[0]!.values).toBe((oneShape[3] as { data: { values: unknown[] } }).data.values);
+  });
+
+  it("gives Vega's runtime for each chart, each title put back in the code Vega generates for it", async () => {
+    const compileByShape = await freshCompileByShape();
+    const runtimeOf = (spec: TopLevelSpec) => vega.parse(vegaOf(spec));
+    const counted = vi.fn(runtimeOf);
+    const svg = async (runtime: object) => {
+      const view = new vega.View(runtime as vega.Runtime, { renderer: 'none' });
+      const text = await view.toSVG();
+      view.finalize();
+      vega.resetSVGDefIds();
+      return text;
+    };
+    for (const spec of oneShape) {
+      const runtime = compileByShape(spec, counted);
+      expect(JSON.stringify(runtime)).toBe(JSON.stringify(runtimeOf(spec)));
+      const text = await svg(runtime);
+      expect(text).toBe(await svg(runtimeOf(spec)));
+      expect(text).toContain(`>${(spec.title as { text: string }).text}</text>`);
+    }
+    expect(counted).toHaveBeenCalledTimes(3);
   });
 
   it('gives the same for one chart drawn again and again', async () => {
