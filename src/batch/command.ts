@@ -42,7 +42,7 @@ export function batchCommand(io: Io, { chartOptions = true } = {}): Command {
   const cmd = new Command('batch')
     .description('render the charts of a manifest (YAML or JSON) in parallel, skipping those up to date')
     .argument('<manifest>', 'a .yaml, .yml or .json file: `defaults` and a list of `charts`, each with an out path (see `gradplot schema`)')
-    .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: the cores that are idle)', parseJobs)
+    .option('-j, --jobs <n>', 'threads drawing charts, the main thread included (default: one per two idle cores)', parseJobs)
     .option('--out-dir <dir>', 'folder the out paths are relative to (default: the manifest\'s folder)')
     .option('--allow-outside', 'let out paths leave the output folder (absolute paths, ../, links that lead out)')
     .option('--shard <i/n>', 'render only share i of n, e.g. 2/4: a CI matrix of n jobs renders each chart once', parseShard);

@@ -9,12 +9,20 @@ import { workerThreads } from '../util/lazy-builtins.js';
 const workerUrl = () => new URL('./worker.js', import.meta.url);
 
 /**
- * Threads for a batch when none is asked for: the cores that other processes
- * leave idle (by the 1-minute load average), at least one: a thread without a
- * core of its own adds its start, compiler and heap and draws nothing sooner.
+ * Cores one drawing thread keeps busy: its own, and about as much again on
+ * other threads, encoding its PNGs (libuv's) and compiling and collecting
+ * garbage for it (V8's).
+ */
+const CORES_PER_THREAD = 2;
+
+/**
+ * Threads for a batch when none is asked for: one for every two cores that
+ * other processes leave idle (by the 1-minute load average), at least one: a
+ * thread without cores of its own adds its start, compiler and heap and draws
+ * nothing sooner.
  */
 export function defaultJobs(cores = availableParallelism(), load = loadavg()[0]!): number {
-  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+  return Math.max(1, Math.min(cores, Math.round((cores - load) / CORES_PER_THREAD)));
 }
 
 /**

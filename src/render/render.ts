@@ -7,7 +7,9 @@ import { mark } from '../util/timings.js';
 import { randomHex } from '../util/random-hex.js';
 import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
-import { releaseSurface, takeSurface } from './surfaces.js';
+import { reusedExpressions } from './reused-expressions.js';
+import { compileByShape } from './shape-compile.js';
+import { isOpaqueColor, releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 import { grouped } from '../util/format-number.js';
@@ -41,14 +43,16 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   const { vega, compile } = await load('vega');
   measureWithFontMetrics(vega);
   mark('import vega');
-  const compiled = compile(spec).spec;
-  mark('compile');
   if (format === 'html') {
     const { htmlPage } = await import('./html.js');
-    return Buffer.from(htmlPage(compiled, titleOf(spec)));
+    return Buffer.from(htmlPage(compile(spec).spec, titleOf(spec)));
   }
+  // Vega-Lite's compile and Vega's parse, once per shape of chart.
+  const runtime = compileByShape(spec, (s) => vega.parse(compile(s).spec));
+  mark('compile');
   const refused: string[] = [];
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused) });
+  const expr = reusedExpressions(vega);
+  const view = new vega.View(runtime as import('vega').Runtime, { renderer: 'none', loader: refusingLoader(), logger: watchLoads(refused), expr } as import('vega').ViewOptions);
   try {
     return await pictureOf(view, format, options);
   } finally {
@@ -111,7 +115,9 @@ async function drawOnSurface(view: import('vega').View, scale: number): Promise<
   }
   // A fractional size (or none, should those fields change) is Vega's to handle: let it make that canvas itself.
   if (!Number.isInteger(width) || !Number.isInteger(height)) return (await view.toCanvas(scale)) as unknown as Canvas;
-  const surface = takeSurface(width, height);
+  // Vega fills the background over the whole surface: under an opaque one, the surface needs no alpha channel.
+  const background = view.background() as unknown;
+  const surface = takeSurface(width, height, typeof background === 'string' && isOpaqueColor(background));
   const context = surface.getContext('2d') as unknown as { pixelRatio: number };
   context.pixelRatio = scale;
   await view.toCanvas(scale, { externalContext: context });

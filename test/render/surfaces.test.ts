@@ -58,10 +58,44 @@ describe('compositing on a reused surface', () => {
     const view = new vega.View(vega.parse(compile(blended).spec), { renderer: 'none' });
     const own = (await view.toCanvas(2)) as unknown as import('canvas').Canvas;
     const { Canvas } = await import('canvas');
-    const expected = own.toBuffer('image/png', { compressionLevel: 3, filters: Canvas.PNG_FILTER_NONE, resolution: 192 });
+    const expected = PNG.sync.read(own.toBuffer('image/png', { compressionLevel: 3, filters: Canvas.PNG_FILTER_NONE, resolution: 192 }));
     view.finalize();
     await render(blended, 'png');
-    expect((await render(blended, 'png')).equals(expected)).toBe(true);
+    // Vega-Lite's default background is white: the surface has no alpha channel, and the PNG is RGB.
+    const drawn = PNG.sync.read(await render(blended, 'png'));
+    expect(drawn.colorType).toBe(2);
+    expect([drawn.width, drawn.height]).toEqual([expected.width, expected.height]);
+    expect(drawn.data.equals(expected.data)).toBe(true);
+  });
+});
+
+describe('surfaces without an alpha channel', () => {
+  it('draws a chart on an opaque background as RGB, with the pixels Vega draws on an RGBA canvas of its own', async () => {
+    const render = await freshRender();
+    const { load } = await import('../../src/startup/load.js');
+    const { vega, compile } = await load('vega');
+    const { Canvas } = await import('canvas');
+    for (const spec of [opaque, chart('himmelblau', { theme: 'dark', color: 'magnitude', background: 'heatmap' }).spec]) {
+      const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+      const own = (await view.toCanvas(2)) as unknown as import('canvas').Canvas;
+      view.finalize();
+      const expected = PNG.sync.read(own.toBuffer('image/png', { compressionLevel: 3, filters: Canvas.PNG_FILTER_NONE }));
+      const drawn = PNG.sync.read(await render(spec, 'png'));
+      expect(drawn.colorType).toBe(2);
+      expect(drawn.data.equals(expected.data)).toBe(true);
+    }
+  });
+
+  it('keeps the alpha channel of a chart on a transparent background', async () => {
+    const render = await freshRender();
+    expect(PNG.sync.read(await render(transparent, 'png')).colorType).toBe(6);
+  });
+
+  it('takes a colour as opaque only when the canvas reads it so', async () => {
+    vi.resetModules();
+    const { isOpaqueColor } = await import('../../src/render/surfaces.js');
+    const colours = ['white', '#1e1e1e', 'rgb(10, 20, 30)', 'rgba(0, 0, 0, 0.5)', 'transparent', '#ffffff00', 'no such colour', ''];
+    expect(colours.map(isOpaqueColor)).toEqual([true, true, true, false, false, false, false, false]);
   });
 });
 
@@ -76,5 +110,37 @@ describe('surfaces kept for reuse', () => {
     const large = takeSurface(4000, 2001);
     releaseSurface(large);
     expect(takeSurface(4000, 2001)).not.toBe(large);
+  });
+});
+
+describe('styles on a surface', () => {
+  it('are set only when they change, and again after a restore()', async () => {
+    vi.resetModules();
+    const { CanvasRenderingContext2D } = await import('canvas');
+    const native = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'strokeStyle')!;
+    const set = vi.fn(native.set!);
+    Object.defineProperty(CanvasRenderingContext2D.prototype, 'strokeStyle', { ...native, set });
+    try {
+      const { takeSurface } = await import('../../src/render/surfaces.js');
+      const context = takeSurface(4, 4).getContext('2d');
+      for (let i = 0; i < 3; i++) context.strokeStyle = 'red';
+      expect(set).toHaveBeenCalledTimes(1);
+      context.save();
+      context.strokeStyle = 'blue';
+      context.restore();
+      expect(context.strokeStyle).toBe('#ff0000');
+      context.strokeStyle = 'blue';
+      context.strokeStyle = 'blue';
+      expect(context.strokeStyle).toBe('#0000ff');
+      expect(set).toHaveBeenCalledTimes(3);
+      // A gradient is set each time.
+      const gradient = context.createLinearGradient(0, 0, 4, 0);
+      context.strokeStyle = gradient as never;
+      context.strokeStyle = gradient as never;
+      context.strokeStyle = 'blue';
+      expect(set).toHaveBeenCalledTimes(6);
+    } finally {
+      Object.defineProperty(CanvasRenderingContext2D.prototype, 'strokeStyle', native);
+    }
   });
 });
