@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { gradientField, type GradientFieldOptions } from '../../src/index.js';
 import { parseOptions } from '../../src/options.js';
 import { computePlot } from '../../src/plot.js';
+import { rectGap } from '../../src/render/path-key.js';
 import { render } from '../../src/render/render.js';
+import { textWidth } from '../../src/render/text-width.js';
 import { resolveRequest } from '../../src/request.js';
 import { gradplot, tempDir } from '../helpers.js';
 import { compiled, layers, type Layer } from './helpers.js';
@@ -35,6 +37,8 @@ const bookPicture = async (extra: Record<string, unknown> = {}) => {
   const raw = { fn: 'ch06', method: 'analytic', descent: 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', start: ['-7,2'], background: 'contour', ...extra };
   return { spec: (await computePlot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec };
 };
+// Starts in the four corners of ch06's range: the paths leave no corner of the plot clear.
+const CORNERS = ['-9.5,4.5', '9.5,4.5', '-9.5,-4.5', '9.5,-4.5'];
 const LABELS = ['SGD lr 0.95', 'Momentum lr 0.1', 'AdaGrad lr 1.5', 'Adam lr 0.3'];
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd'];
 
@@ -49,6 +53,12 @@ const isEnd = (s: Item) => s.size === 110;
 const xDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.x.scale!.domain as [number, number];
 const yDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.y.scale!.domain as [number, number];
 const size = (spec: TopLevelSpec) => spec as unknown as { width: number; height: number };
+
+/** Left, top, right and bottom of a symbol drawn as a rounded rectangle from its place (`M r,0 h… a r,r … v…`), in pixels. */
+function boxRect({ px, py, shape }: Item): number[] {
+  const [h, v, r] = [/h(-?[\d.]+)/, /v(-?[\d.]+)/, /a(-?[\d.]+)/].map((re) => Number(shape.match(re)![1]));
+  return [px, py, px + h + 2 * r, py + v + 2 * r];
+}
 
 /** The points of an SVG path of M/L/l commands, in pixels. */
 const vertices = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -104,9 +114,42 @@ describe('descent paths on the chart', () => {
     expect((vega.legends ?? []).map((l) => l.title)).toEqual(['f']);
   });
 
-  it('have a legend beside the plot naming every optimizer with its lr, in order, in its colour, below the other legends', async () => {
+  it('have a legend inside the plot, on a box in the corner clear of every path, naming every optimizer with its lr, in order, in its colour', async () => {
+    const { spec } = await bookPicture();
+    const { width, height } = size(spec);
+    const paths = layers(spec).find(isPaths)!;
+    const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; weight: string }[];
+    expect(text.map((t) => [t.text, t.weight])).toEqual([['descent', 'bold'], ['■ start ◆ end', 'bold'], ...LABELS.map((l) => [l, 'normal'])]);
+    const all = symbols(paths);
+    const strokes = all.filter((s) => s.width === 2.5);
+    expect(strokes.map((s) => s.stroke)).toEqual(COLORS);
+    expect(strokes.map((s) => s.py)).toEqual(text.slice(2).map((t) => t.py));
+    // The box: the chart's background, a little see-through, with a thin grey edge, above every path and under the legend's strokes.
+    const box = all.find((s) => s.fill === 'white')!;
+    expect([box.stroke, box.opacity, box.width]).toEqual(['#cccccc', 0.85, 1]);
+    expect(all.indexOf(box)).toBe(all.indexOf(strokes[0]) - 1);
+    expect(all.indexOf(box)).toBeGreaterThan(Math.max(...all.filter(isEnd).map((e) => all.indexOf(e))));
+    // The box inside the plot, holding every line of text and stroke.
+    const [left, top, right, bottom] = boxRect(box);
+    expect([left >= 0, right <= width, top >= 0, bottom <= height]).toEqual([true, true, true, true]);
+    for (const t of text) expect([t.px > left, t.px + textWidth(t.text, t.weight === 'bold' ? 11 : 10, t.weight === 'bold') < right, t.py > top, t.py < bottom], t.text).toEqual([true, true, true, true]);
+    for (const s of strokes) expect([s.px - 5 > left, s.py > top, s.py < bottom]).toEqual([true, true, true]);
+    // Nothing of any path under it: every line's segments, and its points, at least 8 pixels away.
+    const marks = all.filter((s) => isLine(s) || isEnd(s) || s.shape.includes('l0,0')).flatMap((s) => (s.shape.startsWith('M') ? vertices(s.shape) : [[0, 0]]).map(([x, y]) => [s.px + x, s.py + y]));
+    for (const l of all.filter(isLine)) {
+      const v = vertices(l.shape).map(([x, y]) => [l.px + x, l.py + y]);
+      for (let k = 1; k < v.length; k++) expect(rectGap(left, top, right, bottom, Float64Array.from([...v[k - 1], ...v[k]]))).toBeGreaterThanOrEqual(8);
+    }
+    for (const [x, y] of marks) expect(rectGap(left, top, right, bottom, Float64Array.from([x, y, x, y]))).toBeGreaterThanOrEqual(8);
+    // So the picture is no wider than without paths.
+    const picture = async (extra: Record<string, unknown>) => PNG.sync.read(await render((await bookPicture(extra)).spec, 'png', { scale: 1 }));
+    const without = PNG.sync.read(await render((await computePlot(resolveRequest({ ...parseOptions({ fn: 'ch06', method: 'analytic', background: 'contour' }).options, out: 'chart.png' }))).quiver!.spec, 'png', { scale: 1 }));
+    expect((await picture({})).width).toBe(without.width);
+  });
+
+  it('have a legend beside the plot, below the other legends, when every corner of the plot has a path in it', async () => {
     const legendOf = async (extra: Record<string, unknown>) => {
-      const { spec } = await bookPicture(extra);
+      const { spec } = await bookPicture({ start: CORNERS, ...extra });
       const paths = layers(spec).find(isPaths)!;
       const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; color: string; weight: string }[];
       const strokes = symbols(paths).filter((s) => s.width === 2.5);
