@@ -147,6 +147,19 @@ describe('descent paths on the chart', () => {
     expect((await picture({})).width).toBe(without.width);
   });
 
+  it('keep their legend off the critical points too', async () => {
+    // A path that stays near its start, at the upper left; the minimum, at (8, −4), in the lower right corner.
+    const place = async (critical: boolean) => {
+      const raw = { expr: '(x0-8)^2 + (x1+4)^2', xrange: '-10,10', yrange: '-5,5', descent: 'sgd:0.001', start: ['-7,2'], iterations: '3', critical };
+      const { spec } = (await computePlot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!;
+      const text = part(layers(spec).find(isPaths)!, 'legend')!.data.values as unknown as { px: number; py: number }[];
+      return [text[0].px > size(spec).width / 2, text[0].py > size(spec).height / 2];
+    };
+    // Right, and down, or not.
+    expect(await place(false)).toEqual([true, true]);
+    expect(await place(true)).toEqual([true, false]);
+  });
+
   it('have a legend beside the plot, below the other legends, when every corner of the plot has a path in it', async () => {
     const legendOf = async (extra: Record<string, unknown>) => {
       const { spec } = await bookPicture({ start: CORNERS, ...extra });
