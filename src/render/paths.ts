@@ -1,6 +1,7 @@
 import type { DescentPath } from '../core/descent.js';
 import { describeOptimizer } from '../core/optimizers.js';
 import type { LegendSize } from './layout.js';
+import { withVegaTwin } from './vega-twin.js';
 import { KEY, KEY_TITLES, keyBlock, keyRows, cornerPlace, type KeyPlace, type KeyText } from './path-key.js';
 
 /** Path colours, by optimizer in the order given: red first, as the book draws its paths. */
@@ -131,7 +132,21 @@ export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptio
   const dots = paths.flatMap((p) => dotStrokes(p, colorOf(p), px));
   // Dots above every line, start and end markers above every dot.
   const ends = paths.flatMap((p, i) => endMarkers(p, numbers[i], colorOf(p), halo, px));
-  return { description: 'descent paths', layer: [symbolLayer('path lines and markers', [...lines, ...dots, ...ends, ...legendStrokes]), ...legend] };
+  const symbols = [...lines, ...dots, ...ends, ...legendStrokes];
+  const layer = { description: 'descent paths', layer: [symbolLayer('path lines and markers', symbols), ...legend] };
+  // The same marks in Vega, for a picture drawn in this process: Vega-Lite need not compile them.
+  const texts = legend.length ? (legend[0].data as { values: Record<string, unknown>[] }).values : [];
+  return withVegaTwin(layer, {
+    data: [{ name: 'path_symbols_data', values: symbols }, ...(texts.length ? [{ name: 'path_legend_data', values: texts }] : [])],
+    marks: [vegaMark('symbol', 'path_symbols', SYMBOL_FIELDS, { strokeCap: 'round' }), ...(texts.length ? [vegaMark('text', 'path_legend', TEXT_FIELDS, TEXT_MARK)] : [])],
+  });
+}
+
+/** A Vega mark `name` of data set `<name>_data`, each channel from a field of the datum, the rest fixed. */
+function vegaMark(type: string, name: string, fields: Record<string, string>, fixed: Record<string, string>): Record<string, unknown> {
+  const update = Object.fromEntries([...Object.entries(fields).map(([channel, field]) => [channel, { field }]), ...Object.entries(fixed).map(([k, value]) => [k, { value }])]);
+  // The style Vega-Lite gives these marks, which carries the chart's font.
+  return { type, name, style: [type === 'symbol' ? 'point' : 'text'], from: { data: `${name}_data` }, encode: { update } };
 }
 
 const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
@@ -141,18 +156,13 @@ function symbolLayer(description: string, items?: Item[], tooltip?: typeof TOOLT
   return { description, ...(items ? { data: { values: items } } : {}), mark: { type: 'point', strokeCap: 'round' }, encoding: symbolEncoding(tooltip) };
 }
 
+/** A symbol's channels (Vega's names, Vega-Lite's but for `strokeWidth`), each from a field of its item, and whether that field is a number. */
+const SYMBOL_FIELDS: Record<string, string> = { x: 'px', y: 'py', shape: 'shape', size: 'size', fill: 'fill', stroke: 'stroke', strokeWidth: 'width', opacity: 'opacity' };
+const NUMBERS = new Set(['px', 'py', 'size', 'width', 'opacity']);
+
 function symbolEncoding(tooltip?: typeof TOOLTIP): Record<string, unknown> {
-  return {
-    x: PIXEL_X,
-    y: PIXEL_Y,
-    shape: direct('shape'),
-    size: direct('size', 'quantitative'),
-    fill: direct('fill'),
-    stroke: direct('stroke'),
-    strokeWidth: direct('width', 'quantitative'),
-    opacity: direct('opacity', 'quantitative'),
-    ...(tooltip ? { tooltip } : {}),
-  };
+  const fields = Object.entries(SYMBOL_FIELDS).map(([channel, field]) => [channel, direct(field, NUMBERS.has(field) ? 'quantitative' : 'nominal')]);
+  return { ...Object.fromEntries(fields), ...(tooltip ? { tooltip } : {}) };
 }
 
 // size 4: Vega scales a path shape by √size / 2, so its units stay pixels.
@@ -160,8 +170,8 @@ const stroke = (color: string, width: number, opacity = 1) => ({ size: 4, fill: 
 const marker = (shape: string, color: string, size: number, halo: string, width: number) => ({ shape, size, fill: color, stroke: halo, width, opacity: 1 });
 
 /** Places in pixels, worked out here: the axes' scales and their merging are Vega-Lite's costliest work per layer. */
-const PIXEL_X = { field: 'px', type: 'quantitative', scale: null };
-const PIXEL_Y = { field: 'py', type: 'quantitative', scale: null };
+const PIXEL_X = direct('px', 'quantitative');
+const PIXEL_Y = direct('py', 'quantitative');
 
 const TOOLTIP = [
   { field: 'optimizer', type: 'nominal' },
@@ -281,7 +291,7 @@ function keyText(labels: readonly string[], { place, text: style }: PathKey): Re
   return {
     description: 'path legend',
     data: { values: [...title, ...entries] },
-    mark: { type: 'text', align: 'left', baseline: 'middle', fontWeight: { expr: 'datum.weight' } },
+    mark: { type: 'text', ...TEXT_MARK, fontWeight: { expr: 'datum.weight' } },
     encoding: {
       x: PIXEL_X,
       y: PIXEL_Y,
@@ -291,6 +301,10 @@ function keyText(labels: readonly string[], { place, text: style }: PathKey): Re
     },
   };
 }
+
+/** The legend text's channels in Vega, each from a field of its item, and what every line shares. */
+const TEXT_FIELDS: Record<string, string> = { x: 'px', y: 'py', text: 'text', fontSize: 'size', fill: 'color', fontWeight: 'weight' };
+const TEXT_MARK = { align: 'left', baseline: 'middle' };
 
 /** A rectangle from (0, 0), `width` × `height` pixels, its corners rounded by `r`: an SVG path. */
 function roundedRect(width: number, height: number, r: number): string {

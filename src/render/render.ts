@@ -9,6 +9,7 @@ import { canvasAddon } from './canvas-addon.js';
 import { refusingLoader } from './refusing-loader.js';
 import { releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
+import { compileChart } from './vega-twin.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 
 export { refusingLoader };
@@ -40,7 +41,7 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   const { vega, compile } = await load('vega');
   measureWithFontMetrics(vega);
   mark('import vega');
-  const compiled = compile(spec).spec;
+  const compiled = compileChart(compile, spec);
   mark('compile');
   if (format === 'html') {
     const { htmlPage } = await import('./html.js');

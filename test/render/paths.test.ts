@@ -11,6 +11,8 @@ import { parseOptions } from '../../src/options.js';
 import { computePlot } from '../../src/plot.js';
 import { rectGap } from '../../src/render/path-key.js';
 import { render } from '../../src/render/render.js';
+import { compileChart } from '../../src/render/vega-twin.js';
+import { compile as compileVegaLite } from 'vega-lite';
 import { textWidth } from '../../src/render/text-width.js';
 import { resolveRequest } from '../../src/request.js';
 import { gradplot, tempDir } from '../helpers.js';
@@ -301,6 +303,22 @@ describe('paths in every format', () => {
     ]);
     expect(redPixels(await render(without.spec, 'png', { scale: 1 }))).toBe(0);
     expect(redPixels(await render(withPaths.spec, 'png', { scale: 1 }))).toBeGreaterThan(300);
+  });
+
+  it('PNG, SVG and PDF: a picture drawn in this process (the paths given to Vega as they are) is the one its spec read back gives (all through Vega-Lite)', async () => {
+    const { spec } = await bookPicture();
+    const copy = JSON.parse(JSON.stringify(spec)) as TopLevelSpec;
+    expect((await render(spec, 'png', { scale: 1 })).equals(await render(copy, 'png', { scale: 1 }))).toBe(true);
+    expect((await render(spec, 'pdf')).equals(await render(copy, 'pdf'))).toBe(true);
+    // SVG names each mark in a class: Vega-Lite's names, or the paths' own.
+    const [direct, compiled] = [(await render(spec, 'svg')).toString(), (await render(copy, 'svg')).toString()];
+    expect(direct).toContain('role-mark path_symbols"');
+    expect(direct).toContain('role-mark path_legend"');
+    expect(direct.replace(/ path_(symbols|legend)"/g, '"')).toBe(compiled.replace(/ layer_\d+_layer_\d+_marks"/g, '"'));
+    // Vega-Lite compiles none of the paths' layers for the picture: their marks are the paths' own.
+    const layerCount = (vega: { marks?: { name?: string }[] }) => (vega.marks ?? []).map((m) => m.name);
+    expect(layerCount(compileChart(compileVegaLite, spec)).slice(-2)).toEqual(['path_symbols', 'path_legend']);
+    expect(layerCount(compileChart(compileVegaLite, copy)).slice(-2)).toEqual(['layer_4_layer_0_marks', 'layer_4_layer_1_marks']);
   });
 
   it('PNG of panels: four panels side by side, two rows', async () => {
