@@ -84,29 +84,31 @@ export function rectGap(x0: number, y0: number, x1: number, y1: number, segments
 // Distance from a rectangle to a segment: 0 if they meet, else the least of the endpoints' distances to the rectangle and the corners' to the segment.
 function segmentGap(x0: number, y0: number, x1: number, y1: number, ax: number, ay: number, bx: number, by: number): number {
   if (clipsRect(x0, y0, x1, y1, ax, ay, bx, by)) return 0;
-  const toRect = (px: number, py: number) => Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
-  const toSegment = (px: number, py: number) => {
-    const [dx, dy] = [bx - ax, by - ay];
-    const len = dx * dx + dy * dy;
-    const t = len > 0 ? Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / len)) : 0;
-    return Math.hypot(ax + t * dx - px, ay + t * dy - py);
-  };
-  return Math.min(toRect(ax, ay), toRect(bx, by), toSegment(x0, y0), toSegment(x1, y0), toSegment(x0, y1), toSegment(x1, y1));
+  const ends = Math.min(pointToRect(ax, ay, x0, y0, x1, y1), pointToRect(bx, by, x0, y0, x1, y1));
+  const corners = Math.min(pointToSegment(x0, y0, ax, ay, bx, by), pointToSegment(x1, y0, ax, ay, bx, by), pointToSegment(x0, y1, ax, ay, bx, by), pointToSegment(x1, y1, ax, ay, bx, by));
+  return Math.min(ends, corners);
+}
+
+const pointToRect = (px: number, py: number, x0: number, y0: number, x1: number, y1: number) => Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
+
+function pointToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const [dx, dy] = [bx - ax, by - ay];
+  const len = dx * dx + dy * dy;
+  const t = len > 0 ? Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / len)) : 0;
+  return Math.hypot(ax + t * dx - px, ay + t * dy - py);
 }
 
 // Whether the segment meets the rectangle (Liang–Barsky clipping).
 function clipsRect(x0: number, y0: number, x1: number, y1: number, ax: number, ay: number, bx: number, by: number): boolean {
-  let [t0, t1] = [0, 1];
   const [dx, dy] = [bx - ax, by - ay];
-  for (const [p, q] of [[-dx, ax - x0], [dx, x1 - ax], [-dy, ay - y0], [dy, y1 - ay]]) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
+  let [t0, t1] = [0, 1];
+  // Each edge's p and q: the segment enters where p < 0, leaves where p > 0, and runs outside along the edge where p = 0 and q < 0.
+  const edge = (p: number, q: number) => {
+    if (p === 0) return q >= 0;
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    return t0 <= t1;
+  };
+  return edge(-dx, ax - x0) && edge(dx, x1 - ax) && edge(-dy, ay - y0) && edge(dy, y1 - ay);
 }
