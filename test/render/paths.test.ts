@@ -126,9 +126,9 @@ describe('descent paths on the chart', () => {
     const strokes = all.filter((s) => s.width === 2.5);
     expect(strokes.map((s) => s.stroke)).toEqual(COLORS);
     expect(strokes.map((s) => s.py)).toEqual(text.slice(2).map((t) => t.py));
-    // The box: the chart's background, a little see-through, with a thin grey edge, above every path and under the legend's strokes.
+    // The box: the chart's background, opaque, with a thin grey edge, above every path and under the legend's strokes.
     const box = all.find((s) => s.fill === 'white')!;
-    expect([box.stroke, box.opacity, box.width]).toEqual(['#cccccc', 0.85, 1]);
+    expect([box.stroke, box.opacity, box.width]).toEqual(['#cccccc', 1, 1]);
     expect(all.indexOf(box)).toBe(all.indexOf(strokes[0]) - 1);
     expect(all.indexOf(box)).toBeGreaterThan(Math.max(...all.filter(isEnd).map((e) => all.indexOf(e))));
     // The box inside the plot, holding every line of text and stroke.
