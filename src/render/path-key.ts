@@ -76,7 +76,10 @@ export function cornerPlace(block: { width: number; height: number }, plot: { wi
 export function rectGap(x0: number, y0: number, x1: number, y1: number, segments: Float64Array): number {
   let least = Infinity;
   for (let i = 0; i + 3 < segments.length && least > 0; i += 4) {
-    least = Math.min(least, segmentGap(x0, y0, x1, y1, segments[i], segments[i + 1], segments[i + 2], segments[i + 3]));
+    const [ax, ay, bx, by] = [segments[i], segments[i + 1], segments[i + 2], segments[i + 3]];
+    // The segment's bounding box is no nearer than the segment: past the least gap so far, it cannot lower it.
+    const boxGap = Math.hypot(Math.max(x0 - Math.max(ax, bx), 0, Math.min(ax, bx) - x1), Math.max(y0 - Math.max(ay, by), 0, Math.min(ay, by) - y1));
+    if (boxGap < least) least = Math.min(least, segmentGap(x0, y0, x1, y1, ax, ay, bx, by));
   }
   return least;
 }

@@ -65,20 +65,22 @@ export function pathKeyInside(paths: readonly DescentPath[], labels: readonly st
   return cornerPlace(keyBlock(labels, text), plot, pathMarks(paths, pixels(plot), avoid));
 }
 
-/** The segments of every path's line, each point a segment of no length, and the points to avoid: rows x0, y0, x1, y1 in pixels. */
+/** The segments of every path's line (a path of one point a segment of no length), and the points to avoid: rows x0, y0, x1, y1 in pixels. */
 function pathMarks(paths: readonly DescentPath[], px: ToPixels, avoid: readonly [number, number][]): Float64Array {
-  const count = paths.reduce((n, p) => n + 2 * p.count, avoid.length);
+  const count = paths.reduce((n, p) => n + Math.max(1, p.count - 1), avoid.length);
   const out = new Float64Array(4 * count);
   let i = 0;
   const push = (a: readonly number[], b: readonly number[]) => {
     out.set([a[0], a[1], b[0], b[1]], i);
     i += 4;
   };
-  for (const p of paths) {
-    for (let k = 0; k < p.count; k++) {
+  for (const p of paths.filter((q) => q.count > 0)) {
+    let last = at(p, 0, px);
+    if (p.count === 1) push(last, last);
+    for (let k = 1; k < p.count; k++) {
       const here = at(p, k, px);
-      push(here, here);
-      if (k > 0) push(at(p, k - 1, px), here);
+      push(last, here);
+      last = here;
     }
   }
   for (const a of avoid) push(px(a[0], a[1]), px(a[0], a[1]));
@@ -109,7 +111,8 @@ export function pathKeySize(labels: readonly string[]): LegendSize {
  */
 export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptions): Record<string, unknown> {
   const { labels, numbers, plot, halo, tooltip, key } = options;
-  const colorOf = (p: DescentPath) => PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length];
+  const colors = new Map(paths.map((p) => [p, PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length]]));
+  const colorOf = (p: DescentPath) => colors.get(p)!;
   const px = pixels(plot);
   const legend = key ? [keyText(labels, key)] : [];
   const legendStrokes = key ? keyStrokes(labels, key) : [];
