@@ -306,6 +306,9 @@ describe('paths in every format', () => {
   });
 
   it('PNG, SVG and PDF: a picture drawn in this process (the paths given to Vega as they are) is the one its spec read back gives (all through Vega-Lite)', async () => {
+    // The legend beside the plot too, which widens the picture.
+    const beside = (await bookPicture({ start: CORNERS })).spec;
+    expect((await render(beside, 'png', { scale: 1 })).equals(await render(JSON.parse(JSON.stringify(beside)) as TopLevelSpec, 'png', { scale: 1 }))).toBe(true);
     const { spec } = await bookPicture();
     const copy = JSON.parse(JSON.stringify(spec)) as TopLevelSpec;
     expect((await render(spec, 'png', { scale: 1 })).equals(await render(copy, 'png', { scale: 1 }))).toBe(true);
