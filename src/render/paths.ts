@@ -1,6 +1,8 @@
 import type { DescentPath } from '../core/descent.js';
 import { describeOptimizer } from '../core/optimizers.js';
 import type { LegendSize } from './layout.js';
+import { withVegaTwin } from './vega-twin.js';
+import { KEY, KEY_TITLES, keyBlock, keyRows, cornerPlace, type KeyPlace, type KeyText } from './path-key.js';
 
 /** Path colours, by optimizer in the order given: red first, as the book draws its paths. */
 const PATH_COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#bcbd22', '#7f7f7f'];
@@ -14,9 +16,9 @@ const LINE_OPACITY = 0.9;
 const DOT_SIZE = 24;
 const END_SIZE = 110;
 const END_HALO = 1.2;
-
-/** The legend's geometry, in pixels, as Vega draws a symbol legend beside the plot. */
-const KEY = { offset: 18, stroke: 10, labelGap: 7, titleLine: 13, titleGap: 4, row: 13 };
+/** The legend's box inside the plot, as matplotlib's: a thin edge and rounded corners; opaque, so the labels read clearly (and the picture encodes faster than with the field showing through). */
+const KEY_BOX_EDGE = 1;
+const KEY_BOX_RADIUS = 3;
 
 /** The legend's names of the paths' optimizers, each once, in the order given. */
 export function pathLabels(paths: readonly DescentPath[]): string[] {
@@ -31,19 +33,12 @@ export interface PlotArea {
   height: number;
 }
 
-/** The paths' legend: its text, sizes and colours from the chart's legend config, its top at the top of the column or its bottom at the plot's bottom (below other legends). */
-export interface PathKeyStyle {
-  anchor: 'top' | 'bottom';
-  labelFontSize: number;
-  titleFontSize: number;
-  labelColor: string;
-  titleColor: string;
-}
-
-/** The legend's style from the chart's legend config (Vega's colours where it gives none), below the other legends if there are some beside the plot. */
-export function pathKeyStyle(legend: Record<string, unknown>, belowOthers: boolean): PathKeyStyle {
-  const { labelFontSize, titleFontSize, labelColor = '#000', titleColor = '#000' } = legend as Partial<Omit<PathKeyStyle, 'anchor'>>;
-  return { anchor: belowOthers ? 'bottom' : 'top', labelFontSize: labelFontSize ?? 10, titleFontSize: titleFontSize ?? 11, labelColor, titleColor };
+/** The paths' legend: where its lines start, its text, and the colours of its box when it lies inside the plot. */
+export interface PathKey {
+  place: KeyPlace;
+  text: KeyText;
+  /** The box's fill (the chart's background) and edge. */
+  box: { fill: string; edge: string };
 }
 
 export interface PathLayerOptions {
@@ -56,8 +51,40 @@ export interface PathLayerOptions {
   halo: string;
   /** A tooltip on each point (step, x0, x1, f, |∇f|): then each point is a row of the data, a symbol of its own. */
   tooltip: boolean;
-  /** The legend beside the plot; none in panels, whose titles name the optimizer. */
-  key?: PathKeyStyle;
+  /** The legend; none in panels, whose titles name the optimizer. */
+  key?: PathKey;
+}
+
+/**
+ * Where the legend goes: inside the plot, on a box, in the corner farthest
+ * from every path and from the points in `avoid` (data units), so the
+ * picture is no wider; undefined when every corner would
+ * cover one of them: the legend then goes beside the plot.
+ */
+export function pathKeyInside(paths: readonly DescentPath[], labels: readonly string[], plot: PlotArea, text: KeyText, avoid: readonly [number, number][] = []): KeyPlace | undefined {
+  return cornerPlace(keyBlock(labels, text), plot, pathMarks(paths, pixels(plot), avoid));
+}
+
+/** The segments of every path's line (a path of one point a segment of no length), and the points to avoid: rows x0, y0, x1, y1 in pixels. */
+function pathMarks(paths: readonly DescentPath[], px: ToPixels, avoid: readonly [number, number][]): Float64Array {
+  const count = paths.reduce((n, p) => n + Math.max(1, p.count - 1), avoid.length);
+  const out = new Float64Array(4 * count);
+  let i = 0;
+  const push = (a: readonly number[], b: readonly number[]) => {
+    out.set([a[0], a[1], b[0], b[1]], i);
+    i += 4;
+  };
+  for (const p of paths.filter((q) => q.count > 0)) {
+    let last = at(p, 0, px);
+    if (p.count === 1) push(last, last);
+    for (let k = 1; k < p.count; k++) {
+      const here = at(p, k, px);
+      push(last, here);
+      last = here;
+    }
+  }
+  for (const a of avoid) push(px(a[0], a[1]), px(a[0], a[1]));
+  return out.subarray(0, i);
 }
 
 /** What the legend takes in the legend column, for the other legends to leave room for it. */
@@ -84,10 +111,11 @@ export function pathKeySize(labels: readonly string[]): LegendSize {
  */
 export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptions): Record<string, unknown> {
   const { labels, numbers, plot, halo, tooltip, key } = options;
-  const colorOf = (p: DescentPath) => PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length];
+  const colors = new Map(paths.map((p) => [p, PATH_COLORS[labels.indexOf(describeOptimizer(p.optimizer)) % PATH_COLORS.length]]));
+  const colorOf = (p: DescentPath) => colors.get(p)!;
   const px = pixels(plot);
-  const legend = key ? [keyText(labels, plot, key)] : [];
-  const legendStrokes = key ? keyStrokes(labels, plot, key) : [];
+  const legend = key ? [keyText(labels, key)] : [];
+  const legendStrokes = key ? keyStrokes(labels, key) : [];
   if (tooltip) {
     // The points of each path in order, as the CSV has them.
     const rows = paths.flatMap((p, i) => pointMarkers(p, numbers[i], colorOf(p), halo, px));
@@ -105,8 +133,22 @@ export function pathLayer(paths: readonly DescentPath[], options: PathLayerOptio
   const lines = paths.filter((p) => p.count > 1).map((p): Item => ({ ...stroke(colorOf(p), LINE_WIDTH, LINE_OPACITY), px: at(p, 0, px)[0], py: at(p, 0, px)[1], shape: polyline(p, px) }));
   const dots = paths.flatMap((p) => dotStrokes(p, colorOf(p), px));
   // Dots above every line, start and end markers above every dot.
-  const ends = paths.flatMap((p, i) => pointMarkers(p, numbers[i], colorOf(p), halo, px).filter((m) => m.size === END_SIZE));
-  return { description: 'descent paths', layer: [symbolLayer('path lines and markers', [...lines, ...dots, ...legendStrokes, ...ends]), ...legend] };
+  const ends = paths.flatMap((p, i) => endMarkers(p, numbers[i], colorOf(p), halo, px));
+  const symbols = [...lines, ...dots, ...ends, ...legendStrokes];
+  const layer = { description: 'descent paths', layer: [symbolLayer('path lines and markers', symbols), ...legend] };
+  // The same marks in Vega, for a picture drawn in this process: Vega-Lite need not compile them.
+  const texts = legend.length ? (legend[0].data as { values: Record<string, unknown>[] }).values : [];
+  return withVegaTwin(layer, {
+    data: [{ name: 'path_symbols_data', values: symbols }, ...(texts.length ? [{ name: 'path_legend_data', values: texts }] : [])],
+    marks: [vegaMark('symbol', 'path_symbols', SYMBOL_FIELDS, { strokeCap: 'round' }), ...(texts.length ? [vegaMark('text', 'path_legend', TEXT_FIELDS, TEXT_MARK)] : [])],
+  });
+}
+
+/** A Vega mark `name` of data set `<name>_data`, each channel from a field of the datum, the rest fixed. */
+function vegaMark(type: string, name: string, fields: Record<string, string>, fixed: Record<string, string>): Record<string, unknown> {
+  const update = Object.fromEntries([...Object.entries(fields).map(([channel, field]) => [channel, { field }]), ...Object.entries(fixed).map(([k, value]) => [k, { value }])]);
+  // The style Vega-Lite gives these marks, which carries the chart's font.
+  return { type, name, style: [type === 'symbol' ? 'point' : 'text'], from: { data: `${name}_data` }, encode: { update } };
 }
 
 const direct = (field: string, type = 'nominal') => ({ field, type, scale: null });
@@ -116,18 +158,13 @@ function symbolLayer(description: string, items?: Item[], tooltip?: typeof TOOLT
   return { description, ...(items ? { data: { values: items } } : {}), mark: { type: 'point', strokeCap: 'round' }, encoding: symbolEncoding(tooltip) };
 }
 
+/** A symbol's channels (Vega's names, Vega-Lite's but for `strokeWidth`), each from a field of its item, and whether that field is a number. */
+const SYMBOL_FIELDS: Record<string, string> = { x: 'px', y: 'py', shape: 'shape', size: 'size', fill: 'fill', stroke: 'stroke', strokeWidth: 'width', opacity: 'opacity' };
+const NUMBERS = new Set(['px', 'py', 'size', 'width', 'opacity']);
+
 function symbolEncoding(tooltip?: typeof TOOLTIP): Record<string, unknown> {
-  return {
-    x: PIXEL_X,
-    y: PIXEL_Y,
-    shape: direct('shape'),
-    size: direct('size', 'quantitative'),
-    fill: direct('fill'),
-    stroke: direct('stroke'),
-    strokeWidth: direct('width', 'quantitative'),
-    opacity: direct('opacity', 'quantitative'),
-    ...(tooltip ? { tooltip } : {}),
-  };
+  const fields = Object.entries(SYMBOL_FIELDS).map(([channel, field]) => [channel, direct(field, NUMBERS.has(field) ? 'quantitative' : 'nominal')]);
+  return { ...Object.fromEntries(fields), ...(tooltip ? { tooltip } : {}) };
 }
 
 // size 4: Vega scales a path shape by √size / 2, so its units stay pixels.
@@ -135,8 +172,8 @@ const stroke = (color: string, width: number, opacity = 1) => ({ size: 4, fill: 
 const marker = (shape: string, color: string, size: number, halo: string, width: number) => ({ shape, size, fill: color, stroke: halo, width, opacity: 1 });
 
 /** Places in pixels, worked out here: the axes' scales and their merging are Vega-Lite's costliest work per layer. */
-const PIXEL_X = { field: 'px', type: 'quantitative', scale: null };
-const PIXEL_Y = { field: 'py', type: 'quantitative', scale: null };
+const PIXEL_X = direct('px', 'quantitative');
+const PIXEL_Y = direct('py', 'quantitative');
 
 const TOOLTIP = [
   { field: 'optimizer', type: 'nominal' },
@@ -202,6 +239,12 @@ function pointMarkers(p: DescentPath, path: number, color: string, halo: string,
   }));
 }
 
+/** The start and end markers alone, as `pointMarkers` makes them. */
+function endMarkers(p: DescentPath, path: number, color: string, halo: string, px: ToPixels): Item[] {
+  const last = p.count - 1;
+  return (last > 0 ? [0, last] : [0]).map((k) => ({ ...pointOf(p, path, k, px), ...(k === 0 ? marker('square', color, END_SIZE, halo, END_HALO) : marker('diamond', color, END_SIZE, halo, END_HALO)) }));
+}
+
 /** The dots between start and end as one symbol: a line of no length draws its round caps, a disc as wide as the line, for Cairo and SVG alike. */
 function dotStrokes(p: DescentPath, color: string, px: ToPixels): Item[] {
   const steps = Array.from({ length: Math.max(0, p.count - 2) }, (_, i) => i + 1);
@@ -232,29 +275,25 @@ function pointOf(p: DescentPath, path: number, k: number, px: ToPixels) {
   };
 }
 
-/** Middles of the legend's lines, in pixels from the plot's top: the title's two, then one per label. */
-function keyRows(labels: readonly string[], { height }: PlotArea, key: PathKeyStyle): { titles: number[]; rows: number[] } {
-  const titles = [KEY.titleLine / 2, KEY.titleLine * 1.5];
-  const rows = labels.map((_, i) => KEY.titleLine * 2 + KEY.titleGap + KEY.row * (i + 0.5));
-  const top = key.anchor === 'top' ? 0 : height - (rows[rows.length - 1] + KEY.row / 2);
-  return { titles: titles.map((y) => top + y), rows: rows.map((y) => top + y) };
-}
-
-/** The legend's coloured strokes. */
-function keyStrokes(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): Item[] {
+/** The legend's box, if it has one, and its coloured strokes, in pixels from the plot's top-left. */
+function keyStrokes(labels: readonly string[], { place, box }: PathKey): Item[] {
   const half = KEY.stroke / 2;
-  return keyRows(labels, plot, key).rows.map((py, i) => ({ ...stroke(PATH_COLORS[i % PATH_COLORS.length], KEY_LINE_WIDTH), px: plot.width + KEY.offset + half, py, shape: `M${-half},0L${half},0` }));
+  const strokes = keyRows(labels).rows.map((y, i) => ({ ...stroke(PATH_COLORS[i % PATH_COLORS.length], KEY_LINE_WIDTH), px: place.left + half, py: place.top + y, shape: `M${-half},0L${half},0` }));
+  if (!place.box) return strokes;
+  const { width, height } = place.box;
+  const under = { ...stroke(box.edge, KEY_BOX_EDGE), fill: box.fill, px: place.left - KEY.padding, py: place.top - KEY.padding, shape: roundedRect(width, height, KEY_BOX_RADIUS) };
+  return [under, ...strokes];
 }
 
 /** The legend's title and labels, one text mark placed in pixels. */
-function keyText(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): Record<string, unknown> {
-  const { titles, rows } = keyRows(labels, plot, key);
-  const title = ['descent', '■ start ◆ end'].map((text, i) => ({ text, px: plot.width + KEY.offset, py: titles[i], size: key.titleFontSize, weight: 'bold', color: key.titleColor }));
-  const entries = labels.map((text, i) => ({ text, px: plot.width + KEY.offset + KEY.stroke + KEY.labelGap, py: rows[i], size: key.labelFontSize, weight: 'normal', color: key.labelColor }));
+function keyText(labels: readonly string[], { place, text: style }: PathKey): Record<string, unknown> {
+  const { titles, rows } = keyRows(labels);
+  const title = KEY_TITLES.map((text, i) => ({ text, px: place.left, py: place.top + titles[i], size: style.titleFontSize, weight: 'bold', color: style.titleColor }));
+  const entries = labels.map((text, i) => ({ text, px: place.left + KEY.stroke + KEY.labelGap, py: place.top + rows[i], size: style.labelFontSize, weight: 'normal', color: style.labelColor }));
   return {
     description: 'path legend',
     data: { values: [...title, ...entries] },
-    mark: { type: 'text', align: 'left', baseline: 'middle', fontWeight: { expr: 'datum.weight' } },
+    mark: { type: 'text', ...TEXT_MARK, fontWeight: { expr: 'datum.weight' } },
     encoding: {
       x: PIXEL_X,
       y: PIXEL_Y,
@@ -263,4 +302,14 @@ function keyText(labels: readonly string[], plot: PlotArea, key: PathKeyStyle): 
       color: { field: 'color', type: 'nominal', scale: null },
     },
   };
+}
+
+/** The legend text's channels in Vega, each from a field of its item, and what every line shares. */
+const TEXT_FIELDS: Record<string, string> = { x: 'px', y: 'py', text: 'text', fontSize: 'size', fill: 'color', fontWeight: 'weight' };
+const TEXT_MARK = { align: 'left', baseline: 'middle' };
+
+/** A rectangle from (0, 0), `width` × `height` pixels, its corners rounded by `r`: an SVG path. */
+function roundedRect(width: number, height: number, r: number): string {
+  const [w, h] = [short(width - 2 * r), short(height - 2 * r)];
+  return `M${r},0h${w}a${r},${r} 0 0 1 ${r},${r}v${h}a${r},${r} 0 0 1 ${-r},${r}h${-w}a${r},${r} 0 0 1 ${-r},${-r}v${-h}a${r},${r} 0 0 1 ${r},${-r}z`;
 }

@@ -17,7 +17,8 @@ import { legendLayout, legendsOf, tickCount } from './layout.js';
 import { describeLength } from './length.js';
 import { markerLayer } from './markers.js';
 import { panelSpec, PANEL_SIZE } from './panels.js';
-import { pathKeySize, pathKeyStyle, pathLabels, pathLayer, type PathLayerOptions } from './paths.js';
+import { besidePlace, keyText } from './path-key.js';
+import { pathKeyInside, pathKeySize, pathLabels, pathLayer, type PathLayerOptions } from './paths.js';
 import { streamlineLayers } from './streamlines.js';
 import { PALETTES, themeConfig, titleFontSize } from './theme.js';
 import { MAX_TITLE_LINES, wrapTitle } from './title.js';
@@ -238,11 +239,16 @@ function assembleChart(options: ChartOptions, frame: Frame, layers: Record<strin
   const { width, height, laid } = frame;
   const { theme = 'light', arrows: drawArrows = true } = options;
   const config = themeConfig(theme, options.fontSize);
-  // The paths' legend goes under the other legends beside the plot, which leave it room (panels name them in titles).
+  // The paths' legend goes inside the plot where a corner is clear of paths and critical points, else under
+  // the other legends beside the plot, which leave it room (panels name the optimizers in titles).
   const paths = options.panels ? undefined : pathOptions(options, frame);
+  const text = keyText(config.legend as Record<string, unknown>);
+  const inside = paths && pathKeyInside(options.paths!, paths.labels, paths.plot, text, options.critical?.map((c) => [c.x0, c.x1]));
   const legends = legendsOf(layers as never);
-  const legend = { ...(config.legend as object), ...legendLayout([...legends, ...(paths ? [pathKeySize(paths.labels)] : [])], { width, height }) } as Record<string, unknown>;
-  const key = paths && pathKeyStyle(legend, legends.length > 0 && legend.orient !== 'bottom');
+  const legend = { ...(config.legend as object), ...legendLayout([...legends, ...(paths && !inside ? [pathKeySize(paths.labels)] : [])], { width, height }) } as Record<string, unknown>;
+  const place = paths && (inside ?? besidePlace(paths.labels, { width, height }, legends.length > 0 && legend.orient !== 'bottom'));
+  const palette = PALETTES[theme];
+  const key = place && { place, text, box: { fill: palette.background, edge: palette.frame } };
   const drawn = paths ? [...layers, pathLayer(options.paths!, { ...paths, key, numbers: options.paths!.map((_, i) => i + 1) })] : layers;
   // Layers are plain objects built in their own files; Vega-Lite's compile checks the whole.
   return {

@@ -11,6 +11,7 @@ import { reusedExpressions } from './reused-expressions.js';
 import { compileByShape } from './shape-compile.js';
 import { isOpaqueColor, releaseSurface, takeSurface } from './surfaces.js';
 import { measureWithFontMetrics } from './text-width.js';
+import { compileChart } from './vega-twin.js';
 import { CHART_FORMATS, type ChartFormat } from '../chart-kinds.js';
 import { grouped } from '../util/format-number.js';
 
@@ -48,12 +49,12 @@ export async function render(spec: TopLevelSpec, format: ChartFormat, options: R
   mark('import vega');
   if (format === 'html') {
     const { htmlPage } = await import('./html.js');
-    return Buffer.from(htmlPage(compile(spec).spec, titleOf(spec)));
+    return Buffer.from(htmlPage(compileChart(compile, spec), titleOf(spec)));
   }
   // Vega-Lite's compile and Vega's parse once per shape of chart, and expression code made once, from a
   // thread's second chart on: what that costs on the first chart only pays back on later ones.
   const first = chartsDrawn++ === 0;
-  const runtime = first ? vega.parse(compile(spec).spec) : compileByShape(spec, (s) => vega.parse(compile(s).spec));
+  const runtime = first ? vega.parse(compileChart(compile, spec)) : compileByShape(spec, (s) => vega.parse(compileChart(compile, s)));
   mark('compile');
   const refused: string[] = [];
   const expr = first ? {} : { expr: reusedExpressions(vega) };

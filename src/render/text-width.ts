@@ -26,11 +26,21 @@ const isBold = (weight: TextItem['fontWeight']) => weight === 'bold' || weight =
  * without kerning or ligatures.
  */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  const font = bold ? shippedFonts().bold : shippedFonts().normal;
-  let width = 0;
-  for (const char of text) width += Math.round(font.advance(char.codePointAt(0)!) * fontSize * 1024);
-  return width / 1024;
+  // Charts measure the same labels many times (Vega while it lays a chart out, and every chart alike).
+  const key = `${bold ? 'b' : 'n'}${fontSize} ${text}`;
+  let width = measured.get(key);
+  if (width === undefined) {
+    const font = bold ? shippedFonts().bold : shippedFonts().normal;
+    width = 0;
+    for (const char of text) width += Math.round(font.advance(char.codePointAt(0)!) * fontSize * 1024);
+    width /= 1024;
+    if (measured.size >= 10_000) measured.clear();
+    measured.set(key, width);
+  }
+  return width;
 }
+
+const measured = new Map<string, number>();
 
 /**
  * Makes Vega lay text out with the shipped fonts' own metrics instead of
@@ -44,16 +54,6 @@ export function measureWithFontMetrics(vega: unknown): void {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const line = text == null ? '' : String(text).trim();
     if (size <= 0 || !line) return 0;
-    const bold = isBold(item.fontWeight);
-    // Vega measures the same labels many times while it lays a chart out.
-    const key = `${bold ? 'b' : 'n'}${size} ${line}`;
-    let width = measured.get(key);
-    if (width === undefined) {
-      if (measured.size >= 10_000) measured.clear();
-      measured.set(key, (width = textWidth(line, size, bold)));
-    }
-    return width;
+    return textWidth(line, size, isBold(item.fontWeight));
   };
 }
-
-const measured = new Map<string, number>();

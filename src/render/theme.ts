@@ -11,13 +11,15 @@ export interface Palette {
   ink: string;
   /** Outline that keeps marks apart from what lies under them. */
   halo: string;
+  /** Edge of a box drawn over the plot (the paths' legend). */
+  frame: string;
 }
 
 export const PALETTES: Record<Theme, Palette> = {
   // The book's grey arrows on white.
-  light: { background: 'white', arrow: '#666666', ink: '#333333', halo: 'white' },
+  light: { background: 'white', arrow: '#666666', ink: '#333333', halo: 'white', frame: '#cccccc' },
   // #666666 would vanish on a dark ground, so arrows default to a light grey there.
-  dark: { background: '#1e1e22', arrow: '#b4b4b4', ink: '#dddddd', halo: '#1e1e22' },
+  dark: { background: '#1e1e22', arrow: '#b4b4b4', ink: '#dddddd', halo: '#1e1e22', frame: '#77777f' },
 };
 
 /** Size of axis labels, in pixels, unless told otherwise (`--font-size`); titles are a little larger. */

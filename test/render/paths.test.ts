@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { gradientField, type GradientFieldOptions } from '../../src/index.js';
 import { parseOptions } from '../../src/options.js';
 import { computePlot } from '../../src/plot.js';
+import { rectGap } from '../../src/render/path-key.js';
 import { render } from '../../src/render/render.js';
+import { compileChart } from '../../src/render/vega-twin.js';
+import { compile as compileVegaLite } from 'vega-lite';
+import { textWidth } from '../../src/render/text-width.js';
 import { resolveRequest } from '../../src/request.js';
 import { gradplot, tempDir } from '../helpers.js';
 import { compiled, layers, type Layer } from './helpers.js';
@@ -35,6 +39,8 @@ const bookPicture = async (extra: Record<string, unknown> = {}) => {
   const raw = { fn: 'ch06', method: 'analytic', descent: 'sgd:0.95,momentum:0.1,adagrad:1.5,adam:0.3', start: ['-7,2'], background: 'contour', ...extra };
   return { spec: (await computePlot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec };
 };
+// Starts in the four corners of ch06's range: the paths leave no corner of the plot clear.
+const CORNERS = ['-9.5,4.5', '9.5,4.5', '-9.5,-4.5', '9.5,-4.5'];
 const LABELS = ['SGD lr 0.95', 'Momentum lr 0.1', 'AdaGrad lr 1.5', 'Adam lr 0.3'];
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd'];
 
@@ -49,6 +55,12 @@ const isEnd = (s: Item) => s.size === 110;
 const xDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.x.scale!.domain as [number, number];
 const yDomain = (spec: TopLevelSpec) => layers(spec)[1].encoding.y.scale!.domain as [number, number];
 const size = (spec: TopLevelSpec) => spec as unknown as { width: number; height: number };
+
+/** Left, top, right and bottom of a symbol drawn as a rounded rectangle from its place (`M r,0 h… a r,r … v…`), in pixels. */
+function boxRect({ px, py, shape }: Item): number[] {
+  const [h, v, r] = [/h(-?[\d.]+)/, /v(-?[\d.]+)/, /a(-?[\d.]+)/].map((re) => Number(shape.match(re)![1]));
+  return [px, py, px + h + 2 * r, py + v + 2 * r];
+}
 
 /** The points of an SVG path of M/L/l commands, in pixels. */
 const vertices = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -104,9 +116,55 @@ describe('descent paths on the chart', () => {
     expect((vega.legends ?? []).map((l) => l.title)).toEqual(['f']);
   });
 
-  it('have a legend beside the plot naming every optimizer with its lr, in order, in its colour, below the other legends', async () => {
+  it('have a legend inside the plot, on a box in the corner clear of every path, naming every optimizer with its lr, in order, in its colour', async () => {
+    const { spec } = await bookPicture();
+    const { width, height } = size(spec);
+    const paths = layers(spec).find(isPaths)!;
+    const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; weight: string }[];
+    expect(text.map((t) => [t.text, t.weight])).toEqual([['descent', 'bold'], ['■ start ◆ end', 'bold'], ...LABELS.map((l) => [l, 'normal'])]);
+    const all = symbols(paths);
+    const strokes = all.filter((s) => s.width === 2.5);
+    expect(strokes.map((s) => s.stroke)).toEqual(COLORS);
+    expect(strokes.map((s) => s.py)).toEqual(text.slice(2).map((t) => t.py));
+    // The box: the chart's background, opaque, with a thin grey edge, above every path and under the legend's strokes.
+    const box = all.find((s) => s.fill === 'white')!;
+    expect([box.stroke, box.opacity, box.width]).toEqual(['#cccccc', 1, 1]);
+    expect(all.indexOf(box)).toBe(all.indexOf(strokes[0]) - 1);
+    expect(all.indexOf(box)).toBeGreaterThan(Math.max(...all.filter(isEnd).map((e) => all.indexOf(e))));
+    // The box inside the plot, holding every line of text and stroke.
+    const [left, top, right, bottom] = boxRect(box);
+    expect([left >= 0, right <= width, top >= 0, bottom <= height]).toEqual([true, true, true, true]);
+    for (const t of text) expect([t.px > left, t.px + textWidth(t.text, t.weight === 'bold' ? 11 : 10, t.weight === 'bold') < right, t.py > top, t.py < bottom], t.text).toEqual([true, true, true, true]);
+    for (const s of strokes) expect([s.px - 5 > left, s.py > top, s.py < bottom]).toEqual([true, true, true]);
+    // Nothing of any path under it: every line's segments, and its points, at least 8 pixels away.
+    const marks = all.filter((s) => isLine(s) || isEnd(s) || s.shape.includes('l0,0')).flatMap((s) => (s.shape.startsWith('M') ? vertices(s.shape) : [[0, 0]]).map(([x, y]) => [s.px + x, s.py + y]));
+    for (const l of all.filter(isLine)) {
+      const v = vertices(l.shape).map(([x, y]) => [l.px + x, l.py + y]);
+      for (let k = 1; k < v.length; k++) expect(rectGap(left, top, right, bottom, Float64Array.from([...v[k - 1], ...v[k]]))).toBeGreaterThanOrEqual(8);
+    }
+    for (const [x, y] of marks) expect(rectGap(left, top, right, bottom, Float64Array.from([x, y, x, y]))).toBeGreaterThanOrEqual(8);
+    // So the picture is no wider than without paths.
+    const picture = async (extra: Record<string, unknown>) => PNG.sync.read(await render((await bookPicture(extra)).spec, 'png', { scale: 1 }));
+    const without = PNG.sync.read(await render((await computePlot(resolveRequest({ ...parseOptions({ fn: 'ch06', method: 'analytic', background: 'contour' }).options, out: 'chart.png' }))).quiver!.spec, 'png', { scale: 1 }));
+    expect((await picture({})).width).toBe(without.width);
+  });
+
+  it('keep their legend off the critical points too', async () => {
+    // A path that stays near its start, at the upper left; the minimum, at (8, −4), in the lower right corner.
+    const place = async (critical: boolean) => {
+      const raw = { expr: '(x0-8)^2 + (x1+4)^2', xrange: '-10,10', yrange: '-5,5', descent: 'sgd:0.001', start: ['-7,2'], iterations: '3', critical };
+      const { spec } = (await computePlot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!;
+      const text = part(layers(spec).find(isPaths)!, 'legend')!.data.values as unknown as { px: number; py: number }[];
+      return [text[0].px > size(spec).width / 2, text[0].py > size(spec).height / 2];
+    };
+    // Right, and down, or not.
+    expect(await place(false)).toEqual([true, true]);
+    expect(await place(true)).toEqual([true, false]);
+  });
+
+  it('have a legend beside the plot, below the other legends, when every corner of the plot has a path in it', async () => {
     const legendOf = async (extra: Record<string, unknown>) => {
-      const { spec } = await bookPicture(extra);
+      const { spec } = await bookPicture({ start: CORNERS, ...extra });
       const paths = layers(spec).find(isPaths)!;
       const text = part(paths, 'legend')!.data.values as unknown as { text: string; px: number; py: number; color: string; weight: string }[];
       const strokes = symbols(paths).filter((s) => s.width === 2.5);
@@ -245,6 +303,25 @@ describe('paths in every format', () => {
     ]);
     expect(redPixels(await render(without.spec, 'png', { scale: 1 }))).toBe(0);
     expect(redPixels(await render(withPaths.spec, 'png', { scale: 1 }))).toBeGreaterThan(300);
+  });
+
+  it('PNG, SVG and PDF: a picture drawn in this process (the paths given to Vega as they are) is the one its spec read back gives (all through Vega-Lite)', async () => {
+    // The legend beside the plot too, which widens the picture.
+    const beside = (await bookPicture({ start: CORNERS })).spec;
+    expect((await render(beside, 'png', { scale: 1 })).equals(await render(JSON.parse(JSON.stringify(beside)) as TopLevelSpec, 'png', { scale: 1 }))).toBe(true);
+    const { spec } = await bookPicture();
+    const copy = JSON.parse(JSON.stringify(spec)) as TopLevelSpec;
+    expect((await render(spec, 'png', { scale: 1 })).equals(await render(copy, 'png', { scale: 1 }))).toBe(true);
+    expect((await render(spec, 'pdf')).equals(await render(copy, 'pdf'))).toBe(true);
+    // SVG names each mark in a class: Vega-Lite's names, or the paths' own.
+    const [direct, compiled] = [(await render(spec, 'svg')).toString(), (await render(copy, 'svg')).toString()];
+    expect(direct).toContain('role-mark path_symbols"');
+    expect(direct).toContain('role-mark path_legend"');
+    expect(direct.replace(/ path_(symbols|legend)"/g, '"')).toBe(compiled.replace(/ layer_\d+_layer_\d+_marks"/g, '"'));
+    // Vega-Lite compiles none of the paths' layers for the picture: their marks are the paths' own.
+    const layerCount = (vega: { marks?: { name?: string }[] }) => (vega.marks ?? []).map((m) => m.name);
+    expect(layerCount(compileChart(compileVegaLite, spec)).slice(-2)).toEqual(['path_symbols', 'path_legend']);
+    expect(layerCount(compileChart(compileVegaLite, copy)).slice(-2)).toEqual(['layer_4_layer_0_marks', 'layer_4_layer_1_marks']);
   });
 
   it('PNG of panels: four panels side by side, two rows', async () => {
