@@ -8,9 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Cairo and Pango only: canvas links JPEG, GIF and SVG image loading (librsvg, with ICU and libxml2) when their
-# headers are there, and gradplot loads no images, so without them the addon loads about a fifth fewer libraries.
-packages=(build-essential pkg-config libcairo2-dev libpango1.0-dev chromium)
+packages=(build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev chromium)
 case "${1:-}" in
   --bench) packages+=(gnuplot-nox python3-numpy python3-matplotlib) ;;
   '') ;;
