@@ -4,8 +4,12 @@ import { PARALLEL_MIN_POINTS } from '../parallel/sample.js';
 import { dataChunks, fieldRows, type DataText, type FieldRows } from './data.js';
 import { workerThreads } from '../util/lazy-builtins.js';
 
-/** Rows per chunk that a thread formats at a time. */
-export const THREAD_CHUNK_ROWS = 4096;
+/**
+ * Rows per chunk that a thread formats at a time: about 85 KB of text, under
+ * the size for which V8 and malloc map memory of its own, which each chunk
+ * would fault in afresh.
+ */
+export const THREAD_CHUNK_ROWS = 1024;
 /** Chunks asked for ahead of the one being written, per thread: bounds the text held in memory. */
 const AHEAD_PER_THREAD = 3;
 
