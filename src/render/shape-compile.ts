@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { twinOf, withVegaTwin, type VegaTwin } from './vega-twin.js';
 
 /** Compiles a Vega-Lite spec to plain data: a Vega spec, or Vega's runtime (vega.parse of one). */
 export type Compile = (spec: TopLevelSpec) => object;
@@ -15,14 +16,14 @@ const SEEN_ONCE = 1;
  * differ in their inline data, title text and scale domains, which the
  * compilers copy through without reading, so the spec is compiled with
  * placeholders in their stead and each chart's own values are put back in
- * the result (a title also in the code Vega generates to draw it). A shape is compiled so from its second chart on (a single chart
- * pays nothing extra), and that chart is compiled in full as well and the two
- * results compared: a shape whose values the compiler does read (the results
- * differ) is compiled in full every time.
+ * the result (a title also in the code Vega generates to draw it). A shape is
+ * compiled so from its second chart on, and that chart is compiled in full as
+ * well and the two results compared: a shape whose values the compiler does
+ * read (the results differ) is compiled in full every time.
  */
 export function compileByShape(spec: TopLevelSpec, compile: Compile): object {
-  const { shape, slots } = placeholders(spec);
-  const key = JSON.stringify(shape);
+  const { shape, slots, twins } = placeholders(spec);
+  const key = JSON.stringify([shape, twins]);
   const skeleton = compiled.get(key);
   if (typeof skeleton === 'string') return fill(skeleton, slots);
   const full = compile(spec);
@@ -42,9 +43,15 @@ const TAG = '\u0000slot:';
 const NUMBER_BASE = 7.3e292;
 const SLOT_STEP = 1e280;
 
-/** The spec with placeholders for its inline data, title text and numeric scale domains, and the values they stand for. */
-function placeholders(spec: TopLevelSpec): { shape: unknown; slots: unknown[] } {
+/**
+ * The spec with placeholders for its inline data, title text and numeric
+ * scale domains, and the values they stand for. A layer with a Vega twin
+ * (vega-twin.ts) keeps one, its data in placeholders too; the twins are part
+ * of the shape.
+ */
+function placeholders(spec: TopLevelSpec): { shape: unknown; slots: unknown[]; twins: VegaTwin[] } {
   const slots: unknown[] = [];
+  const twins: VegaTwin[] = [];
   const slot = (value: unknown) => {
     // Equal data gives equal placeholders: the compiler merges data sources with equal values.
     const same = slots.findIndex((s) => s === value || (Array.isArray(s) && Array.isArray(value) && s.length === value.length && JSON.stringify(s) === JSON.stringify(value)));
@@ -63,9 +70,16 @@ function placeholders(spec: TopLevelSpec): { shape: unknown; slots: unknown[] } 
       else if (depth === 0 && k === 'title') out[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? titleShape(v as Record<string, unknown>, text) : text(v);
       else out[k] = walk(v, k, depth + 1);
     }
+    const twin = twinOf(node);
+    if (twin) {
+      // The twin's data are the layer's own arrays, so they get the layer's slots.
+      const shaped: VegaTwin = { data: twin.data.map((d) => (Array.isArray(d.values) && d.values.length > 0 ? { ...d, values: [{ [TAG]: slot(d.values) }] } : d)), marks: twin.marks };
+      withVegaTwin(out, shaped);
+      twins.push(shaped);
+    }
     return out;
   };
-  return { shape: walk(spec, undefined, 0), slots };
+  return { shape: walk(spec, undefined, 0), slots, twins };
 }
 
 function titleShape(title: Record<string, unknown>, text: (value: unknown) => unknown): Record<string, unknown> {

@@ -24,6 +24,11 @@ export function withVegaTwin<T extends object>(layer: T, twin: VegaTwin): T {
   return layer;
 }
 
+/** The Vega twin of `layer`, if it has one. */
+export function twinOf(layer: object): VegaTwin | undefined {
+  return twins.get(layer);
+}
+
 /**
  * Compiles a Vega-Lite chart to Vega. Its last top-level layers that have a
  * Vega twin are not compiled: their twins' data and marks go after the rest,

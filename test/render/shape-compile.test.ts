@@ -68,4 +68,26 @@ describe('compiling a Vega-Lite spec once per shape', () => {
     const specs = [chart('xy').spec, chart('xy', { color: 'magnitude' }).spec, chart('xy').spec, chart('xy', { color: 'magnitude' }).spec, chart('xy').spec];
     for (const spec of specs) expect(compileByShape(spec, vegaOf)).toEqual(vegaOf(spec));
   });
+
+  it('compiles charts with descent paths once per shape too, each with its own paths and legend', async () => {
+    vi.resetModules();
+    // One module graph: the paths' Vega twins are kept by the module that shape-compile.ts reads them from.
+    const { compileByShape } = await import('../../src/render/shape-compile.js');
+    const { compileChart } = await import('../../src/render/vega-twin.js');
+    const { computePlot } = await import('../../src/plot.js');
+    const { parseOptions } = await import('../../src/options.js');
+    const { resolveRequest } = await import('../../src/request.js');
+    const specs: TopLevelSpec[] = [];
+    for (const [start, descent] of [['-7,2', 'sgd:0.95,adam:0.3'], ['4,3', 'sgd:0.5,adam:0.1'], ['-5,-1', 'sgd:0.9,adam:0.2'], ['3,-2', 'sgd:0.1,adam:0.5']]) {
+      const raw = { fn: 'ch06', method: 'analytic', background: 'contour', descent, start: [start] };
+      specs.push((await computePlot(resolveRequest({ ...parseOptions(raw).options, out: 'chart.png' }))).quiver!.spec);
+    }
+    const toVega = (spec: TopLevelSpec) => compileChart(compile, spec);
+    const counted = vi.fn(toVega);
+    specs.forEach((spec, i) => expect(compileByShape(spec, counted), `chart ${i}`).toEqual(toVega(spec)));
+    expect(counted).toHaveBeenCalledTimes(3);
+    const last = JSON.stringify(compileByShape(specs[3]!, counted));
+    expect(last).toContain('"SGD lr 0.1"');
+    expect(last).not.toContain('"SGD lr 0.5"');
+  });
 });
