@@ -2,6 +2,7 @@
 // VmHWM, not getrusage's maxRSS: Linux carries maxRSS over from the parent through fork and exec,
 // so a child of a big benchmark process would report the parent's peak.
 import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 
 function peakKiB() {
   try {
@@ -11,4 +12,5 @@ function peakKiB() {
   }
 }
 
-process.on('exit', () => process.stderr.write(`maxrss: ${peakKiB()}\n`));
+// Worker threads get this module too (they inherit --import): only the main thread, which exits last, reports.
+if (isMainThread) process.on('exit', () => process.stderr.write(`maxrss: ${peakKiB()}\n`));
