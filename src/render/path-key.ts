@@ -24,7 +24,7 @@ export function keyText(legend: Record<string, unknown>): KeyText {
 export interface KeyPlace {
   left: number;
   top: number;
-  /** Inside the plot: a box of the chart's background, a little see-through, with a thin edge. */
+  /** Inside the plot: an opaque box of the chart's background colour, with a thin edge. */
   box?: { width: number; height: number };
 }
 
