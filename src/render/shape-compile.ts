@@ -107,5 +107,5 @@ function fill(skeleton: string, slots: unknown[]): object {
 
 /** A value as a literal in Vega's generated code, as Vega writes one (vega-util's stringValue). */
 function codeString(value: unknown): string {
-  return JSON.stringify(value).replace('\u2028', '\\u2028').replace('\u2029', '\\u2029');
+  return JSON.stringify(value).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 }
